@@ -1,0 +1,10 @@
+"""Top-level URL configuration."""
+
+from django.urls import include, path
+from django.views.i18n import set_language
+
+urlpatterns = [
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("tai-khoan/", include("thidua.accounts.urls")),
+    path("", include("thidua.web.urls")),
+]

@@ -1,0 +1,27 @@
+"""Navigation shown on every page."""
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+# The areas of the application, in the order emulation work flows. Later features fill the empty ones.
+AREAS: list[tuple[str, Any, str, dict[str, str]]] = [
+    ("movements", _("Movements"), "web:area", {"area": "phong-trao"}),
+    ("proposals", _("Commendation proposals"), "web:area", {"area": "de-nghi"}),
+    ("council", _("Council"), "web:area", {"area": "hoi-dong"}),
+    ("decisions", _("Decisions"), "web:area", {"area": "quyet-dinh"}),
+    ("register", _("Award register"), "web:area", {"area": "so-khen-thuong"}),
+    ("reports", _("Reports"), "web:area", {"area": "bao-cao"}),
+]
+CATALOGUE: list[tuple[str, Any, str, dict[str, str]]] = [
+    ("units", _("Units"), "web:unit_list", {}),
+    ("people", _("People"), "web:person_list", {}),
+    ("admin_units", _("Administrative units"), "web:admin_unit_list", {}),
+    ("ethnicities", _("Ethnic groups"), "web:ethnicity_list", {}),
+]
+
+
+def navigation(request: HttpRequest) -> dict[str, Any]:
+    """Give templates the navigation areas."""
+    return {"nav_areas": AREAS, "nav_catalogue": CATALOGUE}
