@@ -62,10 +62,14 @@ def import_admin_units(
     existing = {(u.code, u.valid_from): u for u in AdminUnit.objects.filter(valid_from=REFORM_DATE)}
     for p in nested_divisions:
         code = _province_code(int(p["code"]))
+        division_type = _NSO_TYPES[p["division_type"]]
+        name = clean_text(p["name"])
+        if division_type == DivisionType.TINH and not name.startswith("Tỉnh "):
+            name = f"Tỉnh {name}"  # the NSO data names provinces without their kind, unlike communes
         province = _upsert(
             code,
             REFORM_DATE,
-            name=p["name"],
+            name=name,
             division_type=_NSO_TYPES[p["division_type"]],
             parent=None,
             valid_to=None,

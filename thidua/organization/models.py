@@ -252,6 +252,7 @@ class Person(BaseModel):
     )
     sort_key = models.CharField(max_length=400, editable=False, default="")
     search_key = models.CharField(max_length=200, editable=False, default="")
+    exact_key = models.CharField(max_length=200, editable=False, default="")
 
     class Meta:
         verbose_name = _("person")
@@ -281,6 +282,8 @@ class Person(BaseModel):
         )
         # Spaces at both ends let a query match from the start of any word.
         self.search_key = f" {fold(self.full_name)} "
+        # The name as typed (marks kept) but casefolded, to rank exact matches above folded ones.
+        self.exact_key = f" {self.full_name.casefold()} "
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         self.refresh_keys()

@@ -66,7 +66,7 @@ def person_search(qs: QuerySet[Person], query: str) -> QuerySet[Person]:
     qs = qs.filter(search_key__contains=f" {key}")
     if has_diacritics(query):
         exact = Case(
-            When(full_name__icontains=query, then=Value(True)),
+            When(exact_key__contains=f" {query.casefold()}", then=Value(True)),
             default=Value(False),
             output_field=BooleanField(),
         )
