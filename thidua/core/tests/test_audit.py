@@ -14,7 +14,9 @@ pytestmark = pytest.mark.django_db
 
 def _make_history():
     unit = unit_create(actor=None, code="U1", name="Ủy ban nhân dân xã Một", kind=UnitKind.PEOPLES_COMMITTEE)
-    person = person_create(actor=None, unit=unit, family_name="Lò", middle_name="Văn", given_name="Út", sex=Sex.MALE)
+    person = person_create(
+        actor=None, unit=unit, family_name="Lò", middle_name="Văn", given_name="Út", sex=Sex.MALE
+    )
     person_update(actor=None, person=person, position="Trưởng bản", reason="bầu mới")
     return unit, person
 

@@ -5,20 +5,40 @@ from decimal import Decimal
 
 import pytest
 
-from thidua.core.formatting import format_date, format_money, format_number, format_percent, official_date_line
+from thidua.core.formatting import (
+    format_date,
+    format_money,
+    format_number,
+    format_percent,
+    official_date_line,
+)
 
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [(2340000, "2.340.000"), (Decimal("1234567.891"), "1.234.567,891"), (105920, "105.920"), (0, "0"),
-     (-1500, "-1.500"), (999, "999"), (1000, "1.000")],
+    [
+        (2340000, "2.340.000"),
+        (Decimal("1234567.891"), "1.234.567,891"),
+        (105920, "105.920"),
+        (0, "0"),
+        (-1500, "-1.500"),
+        (999, "999"),
+        (1000, "1.000"),
+    ],
 )
 def test_numbers_group_with_dots_and_use_a_decimal_comma(value, expected):
     assert format_number(value) == expected
 
 
-@pytest.mark.parametrize(("ratio", "expected"), [(Decimal("2.037"), "203,7%"), (Decimal("0.25"), "25%"),
-                                                  (Decimal("0.765"), "76,5%"), (Decimal("1.003"), "100,3%")])
+@pytest.mark.parametrize(
+    ("ratio", "expected"),
+    [
+        (Decimal("2.037"), "203,7%"),
+        (Decimal("0.25"), "25%"),
+        (Decimal("0.765"), "76,5%"),
+        (Decimal("1.003"), "100,3%"),
+    ],
+)
 def test_percent_has_no_space_and_a_comma(ratio, expected):
     assert format_percent(ratio) == expected
 

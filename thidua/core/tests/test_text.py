@@ -32,7 +32,9 @@ SORT_VECTOR = [
 
 def _key(row: tuple[str, str, str, date], order: str) -> str:
     family, middle, given, born = row
-    return name_sort_key(family_name=family, middle_name=middle, given_name=given, date_of_birth=born, order=order)
+    return name_sort_key(
+        family_name=family, middle_name=middle, given_name=given, date_of_birth=born, order=order
+    )
 
 
 @pytest.mark.parametrize("seed", range(5))
@@ -77,8 +79,14 @@ def test_tone_placement_does_not_change_order():
 
 @pytest.mark.parametrize(
     ("text", "key"),
-    [("ĐẶNG THỊ HOÀ", "dang thi hoa"), ("Đặng Thị Hòa", "dang thi hoa"), ("Thủy", "thuy"), ("Thuỷ", "thuy"),
-     ("Lò Văn Út", "lo van ut"), ("  Nguyễn   Văn  An ", "nguyen van an")],
+    [
+        ("ĐẶNG THỊ HOÀ", "dang thi hoa"),
+        ("Đặng Thị Hòa", "dang thi hoa"),
+        ("Thủy", "thuy"),
+        ("Thuỷ", "thuy"),
+        ("Lò Văn Út", "lo van ut"),
+        ("  Nguyễn   Văn  An ", "nguyen van an"),
+    ],
 )
 def test_fold_makes_the_accent_insensitive_search_key(text, key):
     assert fold(text) == key

@@ -36,7 +36,9 @@ def test_official_codes_are_kept_with_leading_zeros(imported):
     tan_uyen = admin_units_valid_on(TODAY).get(code="03598")
     assert tan_uyen.name == "Xã Tân Uyên"
     assert tan_uyen.parent == lai_chau
-    assert admin_units_valid_on(TODAY).get(code="25888").name == "Phường Tân Uyên"  # a name clash: key on codes
+    assert (
+        admin_units_valid_on(TODAY).get(code="25888").name == "Phường Tân Uyên"
+    )  # a name clash: key on codes
 
 
 def test_former_tan_uyen_district_existed_in_2020_with_ten_communes(imported):
@@ -50,11 +52,20 @@ def test_former_tan_uyen_district_existed_in_2020_with_ten_communes(imported):
 def test_former_communes_lead_to_todays_communes(imported):
     old = {u.name: u for u in AdminUnit.objects.filter(parent__code="111", valid_to=date(2025, 6, 30))}
     expected = {
-        "Thị trấn Tân Uyên": ["03598"], "Xã Trung Đồng": ["03598"], "Xã Thân Thuộc": ["03598"],
-        "Xã Nậm Cần": ["03598"], "Xã Phúc Khoa": ["03601"], "Xã Mường Khoa": ["03601"], "Xã Tà Mít": ["03613"],
-        "Xã Nậm Sỏ": ["03613"], "Xã Hố Mít": ["03616"], "Xã Pắc Ta": ["03616"],
+        "Thị trấn Tân Uyên": ["03598"],
+        "Xã Trung Đồng": ["03598"],
+        "Xã Thân Thuộc": ["03598"],
+        "Xã Nậm Cần": ["03598"],
+        "Xã Phúc Khoa": ["03601"],
+        "Xã Mường Khoa": ["03601"],
+        "Xã Tà Mít": ["03613"],
+        "Xã Nậm Sỏ": ["03613"],
+        "Xã Hố Mít": ["03616"],
+        "Xã Pắc Ta": ["03616"],
     }
-    assert {name: [u.code for u in admin_unit_successors_on(unit, TODAY)] for name, unit in old.items()} == expected
+    assert {
+        name: [u.code for u in admin_unit_successors_on(unit, TODAY)] for name, unit in old.items()
+    } == expected
     district = AdminUnit.objects.get(code="111")
     assert [u.code for u in admin_unit_successors_on(district, TODAY)] == ["03598", "03601", "03613", "03616"]
 
@@ -62,7 +73,10 @@ def test_former_communes_lead_to_todays_communes(imported):
 def test_merged_provinces_lead_to_the_new_province(imported):
     yen_bai = AdminUnit.objects.get(code="15", valid_from__isnull=True)
     assert [u.name for u in admin_unit_successors_on(yen_bai, TODAY)] == ["Tỉnh Lào Cai"]
-    assert AdminUnit.objects.filter(valid_from__isnull=True, division_type__in=["TINH", "THANH_PHO_TW"]).count() == 63
+    assert (
+        AdminUnit.objects.filter(valid_from__isnull=True, division_type__in=["TINH", "THANH_PHO_TW"]).count()
+        == 63
+    )
 
 
 def test_import_twice_changes_nothing(imported):

@@ -15,9 +15,17 @@ from thidua.organization.services import person_create, person_move, person_upda
 pytestmark = pytest.mark.django_db
 
 NAMES = [  # (family, middle, given)
-    ("Nguyễn", "Văn", "An"), ("Lê", "Thị", "Ánh"), ("Phạm", "Văn", "Ân"), ("Đỗ", "Thị", "Bình"),
-    ("Trần", "Thị", "Dung"), ("Nguyễn", "Thành", "Đạt"), ("Hoàng", "Văn", "Ô"), ("Vũ", "Thị", "Ơn"),
-    ("Lò", "Văn", "Út"), ("Bùi", "Thị", "Ư"), ("Nguyễn", "Văn", "Dat"),
+    ("Nguyễn", "Văn", "An"),
+    ("Lê", "Thị", "Ánh"),
+    ("Phạm", "Văn", "Ân"),
+    ("Đỗ", "Thị", "Bình"),
+    ("Trần", "Thị", "Dung"),
+    ("Nguyễn", "Thành", "Đạt"),
+    ("Hoàng", "Văn", "Ô"),
+    ("Vũ", "Thị", "Ơn"),
+    ("Lò", "Văn", "Út"),
+    ("Bùi", "Thị", "Ư"),
+    ("Nguyễn", "Văn", "Dat"),
 ]
 
 
@@ -30,8 +38,14 @@ def unit():
 def people(unit):
     order = [5, 2, 9, 0, 7, 3, 10, 1, 8, 4, 6]  # created out of order on purpose
     return [
-        person_create(actor=None, unit=unit, family_name=NAMES[i][0], middle_name=NAMES[i][1],
-                      given_name=NAMES[i][2], sex=Sex.MALE)
+        person_create(
+            actor=None,
+            unit=unit,
+            family_name=NAMES[i][0],
+            middle_name=NAMES[i][1],
+            given_name=NAMES[i][2],
+            sex=Sex.MALE,
+        )
         for i in order
     ]
 
@@ -42,7 +56,17 @@ def _given(qs):
 
 def test_lists_sort_by_given_name_the_vietnamese_way(people):
     assert _given(person_list(Person.objects.all())) == [
-        "An", "Ánh", "Ân", "Bình", "Dat", "Dung", "Đạt", "Ô", "Ơn", "Út", "Ư"
+        "An",
+        "Ánh",
+        "Ân",
+        "Bình",
+        "Dat",
+        "Dung",
+        "Đạt",
+        "Ô",
+        "Ơn",
+        "Út",
+        "Ư",
     ]
 
 
@@ -65,7 +89,9 @@ def test_search_is_accent_insensitive_from_word_starts(people, query, expected):
 
 def test_nfd_names_are_stored_as_nfc(unit):
     nfd = unicodedata.normalize("NFD", "Nguyễn")
-    person = person_create(actor=None, unit=unit, family_name=nfd, middle_name="Văn", given_name="Bảy", sex=Sex.MALE)
+    person = person_create(
+        actor=None, unit=unit, family_name=nfd, middle_name="Văn", given_name="Bảy", sex=Sex.MALE
+    )
     person.refresh_from_db()
     assert person.family_name == "Nguyễn"
     assert unicodedata.is_normalized("NFC", person.full_name)
@@ -74,7 +100,9 @@ def test_nfd_names_are_stored_as_nfc(unit):
 
 def test_page_costs_two_queries_whatever_the_size(unit):
     for i in range(120):
-        person_create(actor=None, unit=unit, family_name="Lò", middle_name="Văn", given_name=f"Số{i}", sex=Sex.MALE)
+        person_create(
+            actor=None, unit=unit, family_name="Lò", middle_name="Văn", given_name=f"Số{i}", sex=Sex.MALE
+        )
     qs = person_list(Person.objects.all(), query="lo van")
     with CaptureQueriesContext(connection) as small:
         page = paginate(qs, page=1, per_page=20)
@@ -87,22 +115,44 @@ def test_page_costs_two_queries_whatever_the_size(unit):
 
 
 def test_duplicate_id_number_is_refused(unit):
-    person_create(actor=None, unit=unit, family_name="A", middle_name="", given_name="B", sex=Sex.MALE,
-                  id_number="012345678901")
+    person_create(
+        actor=None,
+        unit=unit,
+        family_name="A",
+        middle_name="",
+        given_name="B",
+        sex=Sex.MALE,
+        id_number="012345678901",
+    )
     with pytest.raises(ValidationFailed) as exc:
-        person_create(actor=None, unit=unit, family_name="C", middle_name="", given_name="D", sex=Sex.FEMALE,
-                      id_number="012345678901")
+        person_create(
+            actor=None,
+            unit=unit,
+            family_name="C",
+            middle_name="",
+            given_name="D",
+            sex=Sex.FEMALE,
+            id_number="012345678901",
+        )
     assert "id_number" in exc.value.errors
 
 
 def test_moving_a_person_closes_the_old_membership(unit):
     other = unit_create(actor=None, code="V", name="Trường Mầm non Hai", kind=UnitKind.SCHOOL)
-    person = person_create(actor=None, unit=unit, family_name="Lò", middle_name="Thị", given_name="Ơn",
-                           sex=Sex.FEMALE, joined_on=date(2020, 1, 1))
+    person = person_create(
+        actor=None,
+        unit=unit,
+        family_name="Lò",
+        middle_name="Thị",
+        given_name="Ơn",
+        sex=Sex.FEMALE,
+        joined_on=date(2020, 1, 1),
+    )
     person_move(actor=None, person=person, unit=other, on=date(2024, 9, 1), position="Giáo viên")
     rows = list(PersonMembership.objects.filter(person=person).order_by("valid_from"))
     assert [(r.unit.code, r.valid_from, r.valid_to) for r in rows] == [
-        ("U", date(2020, 1, 1), date(2024, 8, 31)), ("V", date(2024, 9, 1), None)
+        ("U", date(2020, 1, 1), date(2024, 8, 31)),
+        ("V", date(2024, 9, 1), None),
     ]
 
 
