@@ -46,7 +46,7 @@ def test_percent_has_no_space_and_a_comma(ratio, expected):
 def test_money_is_integer_dong_in_words_of_the_unit():
     assert format_money(2340000) == "2.340.000 đồng"
     with pytest.raises(TypeError):
-        format_money(2340000.0)  # type: ignore[arg-type]
+        format_money(2340000.0)
 
 
 @pytest.mark.parametrize(

@@ -55,7 +55,7 @@ def test_each_demo_role_sees_only_its_units(page: Page, live_server, demo_world)
 
 
 def test_outsider_gets_not_found_for_another_units_person_by_url(page: Page, live_server, demo_world):
-    teacher = Person.objects.filter(unit__code="TT-TU-THCS").first()
+    teacher = Person.objects.filter(unit__code="TT-TU-THCS")[0]
     _login(page, live_server.url, "canbo.muongkhoa")
     response = page.goto(f"{live_server.url}/ca-nhan/{teacher.pk}/")
     assert response is not None and response.status == 404

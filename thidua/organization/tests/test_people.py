@@ -4,8 +4,8 @@ import unicodedata
 from datetime import date
 
 import pytest
-from django.test.utils import CaptureQueriesContext
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from thidua.core.errors import ValidationFailed
 from thidua.organization.models import Person, PersonMembership, Sex, UnitKind
