@@ -6,5 +6,9 @@ from django.views.i18n import set_language
 urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("tai-khoan/", include("thidua.accounts.urls")),
+    path("van-ban/", include("thidua.documents.urls")),
+    path("chi-tieu/", include("thidua.targets.urls")),
+    path("phong-trao/", include("thidua.movements.urls")),
+    path("cham-diem/", include("thidua.scoring.urls")),
     path("", include("thidua.web.urls")),
 ]

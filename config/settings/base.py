@@ -45,6 +45,10 @@ INSTALLED_APPS = [
     "thidua.core",
     "thidua.organization",
     "thidua.accounts",
+    "thidua.documents",
+    "thidua.targets",
+    "thidua.movements",
+    "thidua.scoring",
     "thidua.web",
     "thidua.demo",
 ]
