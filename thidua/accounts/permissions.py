@@ -37,6 +37,11 @@ def _paths(user: Any, roles: Iterable[str] | None = None) -> list[str]:
     return kept
 
 
+def scope_paths(user: Any, roles: Iterable[str] | None = None) -> list[str]:
+    """Return the unit paths whose subtrees the user may act in (with one of `roles`, if given)."""
+    return _paths(user, roles)
+
+
 def unit_scope_q(user: Any, *, prefix: str = "", roles: Iterable[str] | None = None) -> Q:
     """Return a filter matching the units within the subtrees of the user's memberships.
 
