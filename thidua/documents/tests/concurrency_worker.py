@@ -25,6 +25,7 @@ def issue_documents(db_name: str, media_dir: str, document_ids: list[int]) -> li
         document = services.document_issue(
             actor=None, document=Document.objects.get(pk=pk), issued_on=date(2021, 1, 4)
         )
+        assert document.number is not None
         numbers.append(document.number)
     connection.close()
     return numbers
