@@ -64,7 +64,7 @@ def download(request: HttpRequest, document_id: int, fmt: str) -> HttpResponse:
         with stored.open("rb") as handle:
             data = handle.read()
         _record_opening(request, document)
-        name = stored.name.rsplit("/", 1)[-1]
+        name = (stored.name or "").rsplit("/", 1)[-1]
     else:
         data = render_pdf(document) if fmt == "pdf" else render_docx(document)
         name = f"du-thao-{document.pk}.{fmt}"
