@@ -57,14 +57,30 @@ def is_cluster_manager(user: Any, cluster: Cluster, *, year: int | None = None) 
     return bool(_manager_paths(user, cluster.owner, _member_paths(cluster, year)))
 
 
+def _manager_ancestor_paths(user: Any) -> list[str]:
+    """Return the paths of the units above (and at) the user's manager memberships."""
+    ancestors: set[str] = set()
+    for m in active_memberships(user):
+        if m.role in MANAGER_ROLES:
+            parts = m.unit.path.strip("/").split("/")
+            ancestors |= {"/" + "/".join(parts[: i + 1]) + "/" for i in range(len(parts))}
+    return sorted(ancestors)
+
+
 def manageable_owners(user: Any) -> QuerySet[Unit]:
-    """Return the units for which the user may create clusters: their manager units and those below."""
-    return Unit.objects.filter(unit_scope_q(user, roles=MANAGER_ROLES))
+    """Return the units for which the user may organise clusters: above, at or below their manager units."""
+    return Unit.objects.filter(
+        unit_scope_q(user, roles=MANAGER_ROLES) | Q(path__in=_manager_ancestor_paths(user))
+    )
 
 
 def visible_clusters(user: Any) -> QuerySet[Cluster]:
-    """Return the clusters whose owner or some member is in the user's scope."""
+    """Return the clusters whose owner or some member is in the user's scope, or that the user manages."""
     owner_q = unit_scope_q(user, prefix="owner__")
+    # Managers sit in or under the owner (Phòng Nội vụ under UBND): they see the owner's clusters too.
+    ancestors = _manager_ancestor_paths(user)
+    if ancestors:
+        owner_q |= Q(owner__path__in=ancestors)
     member_units = ClusterMembership.objects.filter(unit_scope_q(user, prefix="unit__")).values("cluster_id")
     return Cluster.objects.filter(owner_q | Q(pk__in=member_units)).select_related("owner")
 

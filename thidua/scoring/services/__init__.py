@@ -15,9 +15,11 @@ from thidua.scoring.services.entries import (
     missing_criteria,
     score_compute_targets,
     score_self_assess,
+    score_self_assess_many,
     score_submit,
     score_verify,
     score_verify_criterion,
+    score_verify_many,
     target_completion_ratio,
 )
 from thidua.scoring.services.ranking import ranking_compute, ranking_publish
@@ -53,9 +55,11 @@ __all__ = [
     "ranking_publish",
     "score_compute_targets",
     "score_self_assess",
+    "score_self_assess_many",
     "score_submit",
     "score_verify",
     "score_verify_criterion",
+    "score_verify_many",
     "scorecard_copy",
     "scorecard_create",
     "scorecard_open",

@@ -38,7 +38,12 @@ def parse_points(
 ) -> Decimal:
     """Return `value` as points with two decimals, or raise ValidationFailed naming `field`."""
     try:
-        text = str(value).strip().replace(",", ".") if isinstance(value, str) else value
+        text = value
+        if isinstance(value, str):
+            # Vietnamese writing: a comma is the decimal mark and dots group thousands (1.234,5).
+            text = value.strip().replace(" ", "")
+            if "," in text:
+                text = text.replace(".", "").replace(",", ".")
         number = Decimal(text) if not isinstance(text, Decimal) else text
     except (InvalidOperation, ValueError, TypeError):
         number = None

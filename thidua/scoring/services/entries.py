@@ -259,3 +259,62 @@ def score_verify_criterion(
     _member_or_refuse(scorecard, unit)
     entry = _entry(scorecard, unit, _criterion_of(scorecard, criterion))
     return score_verify(actor=actor, level=level, entry=entry, score=score, reason=reason)
+
+
+def _collect(errors: dict[str, list[str]], key: str, exc: ValidationFailed) -> None:
+    errors.setdefault(key, []).extend([m for ms in exc.errors.values() for m in ms] or [str(exc)])
+
+
+@transaction.atomic
+def score_self_assess_many(
+    *, actor: Any, scorecard: Scorecard, unit: Unit, rows: list[tuple[Criterion, Any, str]]
+) -> list[ScoreEntry]:
+    """Save a whole sheet at once: all rows or none; errors are keyed by criterion id."""
+    errors: dict[str, list[str]] = {}
+    saved = []
+    for criterion, score, note in rows:
+        try:
+            with transaction.atomic():
+                saved.append(
+                    score_self_assess(
+                        actor=actor,
+                        scorecard=scorecard,
+                        unit=unit,
+                        criterion=criterion,
+                        score=score,
+                        note=note,
+                    )
+                )
+        except ValidationFailed as exc:
+            _collect(errors, str(criterion.pk), exc)
+    if errors:
+        raise ValidationFailed(_("Some scores were not saved; see the marked rows."), errors)
+    return saved
+
+
+@transaction.atomic
+def score_verify_many(
+    *, actor: Any, level: str, scorecard: Scorecard, unit: Unit, rows: list[tuple[Criterion, Any, str]]
+) -> list[ScoreEntry]:
+    """Verify several criteria of one unit at once: all rows or none; errors are keyed by criterion id."""
+    errors: dict[str, list[str]] = {}
+    saved = []
+    for criterion, score, reason in rows:
+        try:
+            with transaction.atomic():
+                saved.append(
+                    score_verify_criterion(
+                        actor=actor,
+                        level=level,
+                        scorecard=scorecard,
+                        unit=unit,
+                        criterion=criterion,
+                        score=score,
+                        reason=reason,
+                    )
+                )
+        except ValidationFailed as exc:
+            _collect(errors, str(criterion.pk), exc)
+    if errors:
+        raise ValidationFailed(_("Some scores were not saved; see the marked rows."), errors)
+    return saved

@@ -1,0 +1,1 @@
+"""The scoring screens: clusters, the scorecard builder, self-assessment, verification and ranking."""
