@@ -77,6 +77,7 @@ def overview(request: HttpRequest) -> HttpResponse:
             met=r.assessment.met_plan,
         )
         for r in rows
+        if r.target.planned is not None  # "actual against plan" needs a plan
     )
     context = {
         "nav_active": "targets",
