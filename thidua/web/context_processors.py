@@ -3,11 +3,12 @@
 from typing import Any
 
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 # The areas of the application, in the order emulation work flows. Later features fill the empty ones.
 AREAS: list[tuple[str, Any, str, dict[str, str]]] = [
-    ("movements", _("Movements"), "web:area", {"area": "phong-trao"}),
+    ("movements", _("Movements"), "movements:list", {}),
     ("proposals", _("Commendation proposals"), "web:area", {"area": "de-nghi"}),
     ("council", _("Council"), "web:area", {"area": "hoi-dong"}),
     ("decisions", _("Decisions"), "web:area", {"area": "quyet-dinh"}),
@@ -22,6 +23,10 @@ CATALOGUE: list[tuple[str, Any, str, dict[str, str]]] = [
 ]
 
 
+def _links(entries: list[tuple[str, Any, str, dict[str, str]]]) -> list[tuple[str, Any, str]]:
+    return [(key, label, reverse(name, kwargs=kwargs or None)) for key, label, name, kwargs in entries]
+
+
 def navigation(request: HttpRequest) -> dict[str, Any]:
-    """Give templates the navigation areas."""
-    return {"nav_areas": AREAS, "nav_catalogue": CATALOGUE}
+    """Give templates the navigation areas as (key, label, href)."""
+    return {"nav_areas": _links(AREAS), "nav_catalogue": _links(CATALOGUE)}

@@ -24,6 +24,6 @@ def home(request: HttpRequest) -> HttpResponse:
 def area(request: HttpRequest, area: str) -> HttpResponse:
     """Show an area of the application that has no screens yet."""
     for key, label, _urlname, kwargs in AREAS:
-        if kwargs["area"] == area:
+        if kwargs.get("area") == area:
             return render(request, "web/area.html", {"nav_active": key, "area_label": label})
     raise Http404
