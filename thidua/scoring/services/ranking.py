@@ -1,10 +1,12 @@
 """Writes about results: compute the ranking from the most-verified scores, publish it and lock everything."""
 
-from collections import defaultdict
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
+from django.db.models import CharField
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -12,10 +14,21 @@ from thidua.core.audit import audit_record
 from thidua.core.errors import ValidationFailed
 from thidua.organization.models import Unit
 from thidua.scoring import calculation, workflow
-from thidua.scoring.models import ClusterMembership, ClusterRanking, Scorecard, ScoreEntry, ScoreSubmission
+from thidua.scoring.models import (
+    ClusterMembership,
+    ClusterRanking,
+    Criterion,
+    Scorecard,
+    ScoreEntry,
+    ScoreSubmission,
+)
 from thidua.scoring.permissions import is_cluster_manager
 from thidua.scoring.services._common import authorise, lock_scorecard
 from thidua.scoring.services.scorecards import transition
+
+
+def _decimal(text: str | None) -> Decimal | None:
+    return None if text is None else Decimal(text)
 
 
 def _ranked(scorecard: Scorecard) -> list[calculation.Ranked]:
@@ -24,21 +37,32 @@ def _ranked(scorecard: Scorecard) -> list[calculation.Ranked]:
             "unit_id", "unit__sort_key"
         )
     )
-    by_unit: dict[int, list[calculation.EntryScores]] = defaultdict(list)
-    for unit_id in members:
-        by_unit[unit_id] = []
-    rows = ScoreEntry.objects.filter(scorecard=scorecard, unit_id__in=list(members)).values_list(
-        "unit_id",
-        "criterion__kind",
-        "criterion__max_points",
-        "self_score",
-        "head_score",
-        "verified_score",
+    criteria = dict(Criterion.objects.filter(group__scorecard=scorecard).values_list("pk", "kind").order_by())
+    maxima = dict(Criterion.objects.filter(group__scorecard=scorecard).values_list("pk", "max_points"))
+    by_unit: dict[int, list[calculation.EntryScores]] = {unit_id: [] for unit_id in members}
+    # Scores are read as text and parsed here: Django's per-value Decimal converters cost more than the
+    # whole calculation on a large cluster (see bench/bench_scoring.py).
+    as_text = {
+        name: Cast(name, output_field=CharField()) for name in ("self_score", "head_score", "verified_score")
+    }
+    rows = (
+        ScoreEntry.objects.filter(scorecard=scorecard)
+        .annotate(s=as_text["self_score"], h=as_text["head_score"], v=as_text["verified_score"])
+        .values_list("unit_id", "criterion_id", "s", "h", "v")
+        .order_by()
     )
-    for unit_id, kind, max_points, self_score, head_score, verified_score in rows.iterator(chunk_size=5000):
-        by_unit[unit_id].append(
-            calculation.EntryScores(kind, max_points, self_score, head_score, verified_score)
-        )
+    for unit_id, criterion_id, own, head, verified in rows.iterator(chunk_size=5000):
+        entries = by_unit.get(unit_id)
+        if entries is not None:  # entries of a unit no longer a member are left out
+            entries.append(
+                calculation.EntryScores(
+                    criteria[criterion_id],
+                    maxima[criterion_id],
+                    _decimal(own),
+                    _decimal(head),
+                    _decimal(verified),
+                )
+            )
     results = calculation.totals(by_unit, bonus_cap=scorecard.bonus_cap)
     return calculation.rank(results, scorecard.tie_rules, display_key=lambda r: members.get(r.unit, ""))
 
