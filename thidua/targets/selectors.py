@@ -226,12 +226,20 @@ class Rollup:
         )
 
 
+def _prefixes(path: str) -> list[str]:
+    """Return the paths of a unit and its ancestors: "/1/4/9/" → ["/1/", "/1/4/", "/1/4/9/"]."""
+    parts = path.strip("/").split("/")
+    return ["/" + "/".join(parts[: i + 1]) + "/" for i in range(len(parts))]
+
+
 def _frontier(targets: list[Target]) -> list[Target]:
     """Keep the highest targets of each branch, so a commune and its school are not both counted."""
     kept: list[Target] = []
+    kept_paths: set[str] = set()
     for t in sorted(targets, key=lambda t: t.unit.path):
-        if not any(t.unit.path.startswith(k.unit.path) for k in kept):
+        if not any(p in kept_paths for p in _prefixes(t.unit.path)):
             kept.append(t)
+            kept_paths.add(t.unit.path)
     return kept
 
 
@@ -249,14 +257,16 @@ def _missing_units(unit: Unit, year: int, kept: list[Target]) -> list[Unit]:
         return []
     kinds = {t.unit.kind for t in kept}
     depths = {t.unit.depth for t in kept}
-    covered = [t.unit.path for t in kept]
+    covered = {t.unit.path for t in kept}
+    # A candidate is covered when it or an ancestor contributes, or when it is above a contributor.
+    above = {p for t in kept for p in _prefixes(t.unit.path)}
     candidates = (
         Unit.objects.filter(path__startswith=unit.path, kind__in=kinds, depth__in=depths)
         .exclude(pk=unit.pk)
         .filter(unit_active_in_year_q(year))
         .order_by("sort_key")
     )
-    return [u for u in candidates if not any(u.path.startswith(p) or p.startswith(u.path) for p in covered)]
+    return [u for u in candidates if u.path not in above and not any(p in covered for p in _prefixes(u.path))]
 
 
 def rollup(unit: Unit, indicator: Indicator, year: int) -> Rollup:
