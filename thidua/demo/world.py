@@ -11,9 +11,13 @@ from django.db import transaction
 
 from thidua.accounts.models import Role, User
 from thidua.accounts.services import membership_grant, user_create
+from thidua.demo.movement_2021 import COMMUNES, build_movement
 from thidua.demo.names import DIRECT_POSITIONS, GROUPS, POSITIONS
 from thidua.organization.models import AdminUnit, Ethnicity, LineageKind, Person, Sex, Unit, UnitKind
 from thidua.organization.services import household_create, person_create, unit_create, unit_link_lineage
+from thidua.scoring.demo import load_demo_clusters
+from thidua.targets.demo import load_demo_targets
+from thidua.targets.selectors import opening_assessment_paragraph
 
 DEMO_PASSWORD = "thidua-demo-2026"  # noqa: S105 - printed for the demo logins; never used in production
 DISTRICT_FROM = date(2004, 1, 1)  # huyện Tân Uyên was formed in 2008; the demo only needs 2020 onwards
@@ -340,7 +344,15 @@ def build_demo_world(
         )
         membership_grant(actor=None, user=user, unit=b.units[login.unit_code], role=login.role)
         logins.append(login)
-    return {"units": len(b.units), "people": Person.objects.count(), "logins": logins}
+    progress("Chỉ tiêu kinh tế - xã hội năm 2020")
+    district = b.units["TU-UBND"]
+    load_demo_targets(unit=district, year=2020)
+    figures = opening_assessment_paragraph(district, 2020)
+    progress("Phát động thi đua năm 2021 (Công văn 2377/UBND-NV)")
+    movement = build_movement(units=b.units, figures=figures)
+    progress("Cụm thi đua các xã")
+    load_demo_clusters(owner=district, units=[b.units[f"{c}-UBND"] for c in COMMUNES], year=2021)
+    return {"units": len(b.units), "people": Person.objects.count(), "logins": logins, "movement": movement}
 
 
 def demo_logins_text() -> str:

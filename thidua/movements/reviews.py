@@ -17,6 +17,8 @@ from thidua.movements.models import Movement, MovementStatus, Review, ReviewKind
 from thidua.movements.registrations import registration_table
 from thidua.movements.selectors import registration_progress
 from thidua.regulations.catalogue import award
+from thidua.scoring.models import Cluster
+from thidua.scoring.selectors import top_ranked_units
 
 
 def _count(n: int) -> str:
@@ -26,7 +28,15 @@ def _count(n: int) -> str:
 
 def cluster_paragraphs(movement: Movement) -> list[str]:
     """Write the published cluster rankings of the launching unit's clusters for the movement's year."""
-    return []
+    paragraphs = []
+    clusters = Cluster.objects.filter(owner__path__startswith=movement.launcher.path, is_active=True)
+    for cluster in clusters.order_by("name"):
+        leaders = top_ranked_units(cluster=cluster, year=movement.year, n=3)
+        if not leaders:
+            continue
+        ranked = "; ".join(f"hạng {r}: {u.name} ({format_number(total)} điểm)" for u, total, r in leaders)
+        paragraphs.append(f"Kết quả chấm điểm, xếp hạng {cluster.name} năm {movement.year}: {ranked}.")
+    return paragraphs
 
 
 def figures_paragraphs(movement: Movement) -> list[str]:
