@@ -345,13 +345,13 @@ def build_demo_world(
         membership_grant(actor=None, user=user, unit=b.units[login.unit_code], role=login.role)
         logins.append(login)
     progress("Chỉ tiêu kinh tế - xã hội năm 2020")
-    district = b.units["TU-UBND"]
-    load_demo_targets(unit=district, year=2020)
-    figures = opening_assessment_paragraph(district, 2020)
+    county = b.units["TU-UBND"]
+    load_demo_targets(unit=county, year=2020)
+    figures = opening_assessment_paragraph(county, 2020)
     progress("Phát động thi đua năm 2021 (Công văn 2377/UBND-NV)")
     movement = build_movement(units=b.units, figures=figures)
     progress("Cụm thi đua các xã")
-    load_demo_clusters(owner=district, units=[b.units[f"{c}-UBND"] for c in COMMUNES], year=2021)
+    load_demo_clusters(owner=county, units=[b.units[f"{c}-UBND"] for c in COMMUNES], year=2021)
     return {"units": len(b.units), "people": Person.objects.count(), "logins": logins, "movement": movement}
 
 
