@@ -269,7 +269,7 @@ def _collect(errors: dict[str, list[str]], key: str, exc: ValidationFailed) -> N
 def score_self_assess_many(
     *, actor: Any, scorecard: Scorecard, unit: Unit, rows: list[tuple[Criterion, Any, str]]
 ) -> list[ScoreEntry]:
-    """Save a whole sheet at once: all rows or none; errors are keyed by criterion id."""
+    """Save a whole sheet (all rows or none; errors keyed by criterion id), then refresh target points."""
     errors: dict[str, list[str]] = {}
     saved = []
     for criterion, score, note in rows:
@@ -289,6 +289,7 @@ def score_self_assess_many(
             _collect(errors, str(criterion.pk), exc)
     if errors:
         raise ValidationFailed(_("Some scores were not saved; see the marked rows."), errors)
+    score_compute_targets(actor=actor, scorecard=scorecard, unit=unit)
     return saved
 
 
