@@ -25,7 +25,12 @@ def database_from_env() -> dict[str, object]:
     return {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": env("DB_PATH", str(BASE_DIR / "var" / "thidua.sqlite3")),
-        "OPTIONS": {"init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"},
+        # IMMEDIATE takes the write lock at BEGIN, so concurrent writers wait instead of failing mid-way.
+        "OPTIONS": {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        },
     }
 
 
@@ -132,6 +137,14 @@ CACHES = {
 }
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Optional PAdES signing of issued documents: a PKCS#12 file and its password.
+THIDUA_SIGNING_P12 = env("SIGNING_P12", "")
+THIDUA_SIGNING_P12_PASSWORD = env("SIGNING_P12_PASSWORD", "")
+
+# Outgoing e-mail (document distribution, reminders). The console mailer prints messages in development.
+MAILERS = {"default": {"BACKEND": env("MAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")}}
+DEFAULT_FROM_EMAIL = env("MAIL_FROM", "thidua@localhost")
 
 # Largest spreadsheet accepted by the people import, in bytes.
 IMPORT_MAX_BYTES = int(env("IMPORT_MAX_BYTES", str(10 * 1024 * 1024)))

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 # The areas of the application, in the order emulation work flows. Later features fill the empty ones.
 AREAS: list[tuple[str, Any, str, dict[str, str]]] = [
     ("movements", _("Movements"), "movements:list", {}),
+    ("documents", _("Documents"), "documents:inbox", {}),
     ("proposals", _("Commendation proposals"), "web:area", {"area": "de-nghi"}),
     ("council", _("Council"), "web:area", {"area": "hoi-dong"}),
     ("decisions", _("Decisions"), "web:area", {"area": "quyet-dinh"}),
