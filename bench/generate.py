@@ -201,10 +201,22 @@ def _marker_matches(marker: dict[str, Any] | None, profile: Profile) -> bool:
 
     if not marker:
         return False
-    wanted = {"profile": profile.name, "version": GENERATOR_VERSION, "seed": profile.seed}
+    wanted = {
+        "profile": profile.name,
+        "version": GENERATOR_VERSION,
+        "seed": profile.seed,
+        "person_columns": _person_columns(),
+    }
     if any(marker.get(k) != v for k, v in wanted.items()):
         return False
     return Person.objects.count() == marker.get("people")
+
+
+def _person_columns() -> list[str]:
+    """Return the person table's columns: data generated for another schema is generated again."""
+    from thidua.organization.models import Person
+
+    return sorted(f.column for f in Person._meta.concrete_fields)
 
 
 def ensure(
@@ -238,7 +250,7 @@ def ensure(
         cur.execute("SELECT EXISTS (SELECT 1 FROM organization_unit)")
         not_empty = cur.fetchone()[0]
     if not_empty:
-        print(f"[{name}] holds other or partial data; rebuilding it", file=out)
+        print(f"[{name}] holds data of another profile, generator or schema; rebuilding it", file=out)
         _create_database(name, drop_first=True)
         _migrate()
     return generate(profile, out=out)
@@ -541,6 +553,7 @@ def generate(profile: Profile, *, out: TextIO = sys.stderr) -> dict[str, Any]:
             "provinces": len(tree.provinces),
             "communes": sum(1 for u in tree.units if u.code.endswith("-UBND") and "-X" in u.code),
             "generated_at": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+            "person_columns": _person_columns(),
         }
         with connection.cursor() as cur:
             cur.execute("CREATE TABLE IF NOT EXISTS bench_meta (key text PRIMARY KEY, value text NOT NULL)")

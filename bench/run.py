@@ -171,15 +171,24 @@ def print_comparison(by_profile: dict[str, list[Result]], markers: dict[str, dic
 
 
 def verdict(results: list[Result]) -> list[str]:
-    """Return the ways the figures miss the target (empty when they meet it)."""
+    """Return the ways the figures miss the target (empty when they meet it).
+
+    The query count may differ between cases (a page that is not full needs no count), but the same
+    case must take as many queries on every profile: the count must not grow with the data.
+    """
     misses = [
         f"{r.profile} · {r.scope} · {r.case}: median {r.median_ms:.1f} ms > {TARGET_MS:.0f} ms"
         for r in results
         if r.median_ms > TARGET_MS
     ]
-    counts = {r.queries for r in results}
-    if len(counts) > 1:
-        misses.append(f"queries per page vary: {sorted(counts)}")
+    per_case: dict[tuple[str, str], set[int]] = {}
+    for r in results:
+        per_case.setdefault((r.scope, r.case), set()).add(r.queries)
+    misses += [
+        f"{scope} · {case}: queries per page differ between profiles {sorted(counts)}"
+        for (scope, case), counts in per_case.items()
+        if len(counts) > 1
+    ]
     return misses
 
 
@@ -196,18 +205,23 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--warmup", type=int, default=3, help="untimed runs per case first (default 3)")
     parser.add_argument("--explain", action="store_true", help="print EXPLAIN ANALYZE of every case")
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
+    parser.add_argument(
+        "--database-prefix",
+        default="thidua_bench",
+        help="databases are named PREFIX_<profile> and must start with thidua_bench (default thidua_bench)",
+    )
     args = parser.parse_args(argv)
     profiles = ["province", "national"] if args.profile == "all" else [args.profile]
 
     from bench import generate
 
-    generate.setup_django(generate.database_name(profiles[0]))
+    generate.setup_django(generate.database_name(profiles[0], args.database_prefix))
     from thidua.accounts.models import User
 
     by_profile: dict[str, list[Result]] = {}
     markers: dict[str, dict[str, Any]] = {}
     for profile in profiles:
-        markers[profile] = generate.ensure(profile, regenerate=args.regenerate)
+        markers[profile] = generate.ensure(profile, regenerate=args.regenerate, prefix=args.database_prefix)
         users = {scope: User.objects.get(username=generate.BENCH_USERS[scope]) for scope in SCOPES}
         print(f"[{profile}] timing {len(cases())} cases × {args.repeat} runs", file=sys.stderr)
         by_profile[profile] = [
@@ -224,15 +238,20 @@ def main(argv: list[str] | None = None) -> None:
     if len(profiles) > 1:
         print_comparison(by_profile, markers)
     results = [r for rs in by_profile.values() for r in rs]
+    for profile, rs in by_profile.items():
+        medians = sorted(r.median_ms for r in rs)
+        print(
+            f"\n{profile}: median of the case medians {statistics.median(medians):.1f} ms, "
+            f"slowest case {medians[-1]:.1f} ms, queries per page {min(r.queries for r in rs)}"
+            f"–{max(r.queries for r in rs)}"
+        )
     misses = verdict(results)
     if misses:
         print("\nTarget missed (run with --explain to see the plans):")
         for miss in misses:
             print(f"  - {miss}")
     else:
-        print(
-            f"\nTarget met: every median under {TARGET_MS:.0f} ms, the same number of queries on every page."
-        )
+        print(f"\nTarget met: every median under {TARGET_MS:.0f} ms; query counts do not grow with the data.")
     if args.json:
         args.json.write_text(
             json.dumps(
