@@ -71,7 +71,7 @@ def membership_set(
 ) -> ClusterMembership:
     """Make `unit` a member of `cluster` in `year` with `role` (one head and one deputy per year)."""
     cluster = Cluster.objects.select_for_update().select_related("owner").get(pk=cluster.pk)
-    authorise(actor, is_cluster_manager(actor, cluster, year=year) or can_manage_owner(actor, cluster.owner))
+    authorise(actor, is_cluster_manager(actor, cluster))
     _check_year(year)
     if role not in MemberRole.values:
         message = _("Choose a role.")
@@ -100,7 +100,7 @@ def membership_set(
 def membership_remove(*, actor: Any, membership: ClusterMembership, reason: str = "") -> None:
     """Take a unit out of a cluster for one year (not once it has scores that year)."""
     cluster = Cluster.objects.select_for_update().select_related("owner").get(pk=membership.cluster_id)
-    authorise(actor, can_manage_owner(actor, cluster.owner))
+    authorise(actor, is_cluster_manager(actor, cluster))
     if membership.unit.score_entries.filter(
         scorecard__cluster=cluster, scorecard__year=membership.year
     ).exists():
@@ -142,7 +142,7 @@ def covenant_record(
 ) -> Covenant:
     """Record (or replace) the covenant the members signed for `year`."""
     cluster = Cluster.objects.select_for_update().select_related("owner").get(pk=cluster.pk)
-    authorise(actor, can_manage_owner(actor, cluster.owner))
+    authorise(actor, is_cluster_manager(actor, cluster))
     _check_year(year)
     covenant = Covenant.objects.filter(cluster=cluster, year=year).first()
     before = record(covenant) if covenant else None

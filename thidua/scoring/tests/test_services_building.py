@@ -45,6 +45,10 @@ def test_a_member_officer_cannot_organise_the_cluster_they_compete_in(world):
     with pytest.raises(NotFound):
         services.scorecard_create(actor=world.an, cluster=world.cluster, year=YEAR, title="Tự làm bảng điểm")
     with pytest.raises(NotFound):
+        services.membership_set(
+            actor=world.an, cluster=world.cluster, unit=world.a, year=YEAR + 1, role=MemberRole.HEAD
+        )
+    with pytest.raises(NotFound):
         services.cluster_update(actor=world.dung, cluster=world.cluster, name="Đổi tên")
 
 
