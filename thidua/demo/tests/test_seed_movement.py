@@ -4,8 +4,10 @@ import io
 import re
 import shutil
 import subprocess
+from importlib import import_module
 
 import pytest
+from django.apps import apps as django_apps
 from django.core.management import call_command
 from docx import Document as Docx
 
@@ -25,7 +27,9 @@ def world(django_db_setup, django_db_blocker):
         call_command("import_admin_units", verbosity=0)
         build_demo_world(people_per_unit=1, progress=lambda _s: None)
         yield
+        # Leave the database as the migrations made it, reference data included, for the tests that follow.
         call_command("flush", interactive=False, verbosity=0)
+        import_module("thidua.organization.migrations.0002_ethnicities").load(django_apps, None)
 
 
 def _flat(text: str) -> str:
