@@ -21,6 +21,8 @@ CATALOGUE: list[tuple[str, Any, str, dict[str, str]]] = [
     ("people", _("People"), "web:person_list", {}),
     ("admin_units", _("Administrative units"), "web:admin_unit_list", {}),
     ("ethnicities", _("Ethnic groups"), "web:ethnicity_list", {}),
+    ("targets", _("Targets"), "targets:overview", {}),
+    ("clusters", _("Emulation clusters"), "scoring:cluster_list", {}),
 ]
 
 

@@ -15,7 +15,7 @@ from thidua.scoring.models import ClusterMembership
 from thidua.scoring.permissions import access_cluster, is_cluster_manager, manageable_owners, visible_clusters
 from thidua.scoring.views._helpers import form_errors, year_param
 
-NAV = "movements"
+NAV = "clusters"
 
 
 @login_required

@@ -14,7 +14,7 @@ from thidua.scoring.charts import horizontal_bars
 from thidua.scoring.forms import NoteForm
 from thidua.scoring.permissions import access_scorecard, can_see_results, is_cluster_manager
 
-NAV = "movements"
+NAV = "clusters"
 
 
 @login_required

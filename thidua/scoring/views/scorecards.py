@@ -24,7 +24,7 @@ from thidua.scoring.permissions import (
 )
 from thidua.scoring.views._helpers import form_errors
 
-NAV = "movements"
+NAV = "clusters"
 
 
 def _builder_context(request: HttpRequest, scorecard: Scorecard, **extra: Any) -> dict[str, Any]:

@@ -24,7 +24,7 @@ from thidua.scoring.permissions import (
 )
 from thidua.scoring.views._helpers import posted
 
-NAV = "movements"
+NAV = "clusters"
 
 
 def _member_unit(scorecard: Scorecard, unit_id: int) -> Unit:
