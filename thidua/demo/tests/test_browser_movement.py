@@ -1,5 +1,5 @@
-"""Browser story in Chromium: launch → issue → recipient opens → registers → targets → cluster scored → ranking
-published → review report downloaded."""
+"""Browser story in Chromium: launch → issue → recipient opens → registers → targets → cluster scored →
+ranking published → review report downloaded."""
 
 import re
 
