@@ -62,6 +62,7 @@ def test_a_movement_from_launch_to_review_report(page: Page, live_server, demo_w
     page.get_by_test_id("launch").click()
     expect(page.get_by_test_id("launch-document")).to_contain_text("01/UBND-NV")
     doc = Movement.objects.get(pk=movement.pk).launch_document
+    assert doc is not None
 
     # 3. The commune officer finds it in the inbox and opens it.
     _login(page, base, "canbo.muongkhoa")
