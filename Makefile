@@ -63,8 +63,9 @@ worker: setup
 	@$(PY) manage.py db_worker
 
 bench: setup check-pg
+	@echo "== registry: person search and list on PostgreSQL =="
 	@$(PG_ENV) $(PY) bench/run.py $(BENCH_ARGS)
-	@if [ -f bench/bench_regulations.py ]; then $(PY) bench/bench_regulations.py; fi
+	@for b in bench/bench_*.py; do echo "== $$b =="; $(PY) $$b || exit 1; done
 
 clean:
 	rm -rf var staticfiles
