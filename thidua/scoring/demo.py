@@ -64,7 +64,7 @@ def load_demo_clusters(*, owner: Unit, units: Sequence[Unit], year: int, seed: i
     rng = random.Random(seed)
     cluster = services.cluster_create(
         actor=None,
-        name=f"Cụm thi đua các xã năm {year}",
+        name="Cụm thi đua các xã",
         kind=ClusterKind.GEOGRAPHIC,
         owner=owner,
         description="Cụm thi đua theo địa bàn, thành lập theo kế hoạch thi đua của Ủy ban nhân dân.",

@@ -7,6 +7,8 @@ from django import template
 from django.utils import timezone
 
 from thidua.core import formatting
+from thidua.regulations.catalogue import award
+from thidua.regulations.versions import RegulationError
 
 register = template.Library()
 
@@ -37,3 +39,14 @@ def vn_datetime(value: datetime | None) -> str:
     if value is not None and timezone.is_aware(value):
         value = timezone.localtime(value)
     return formatting.format_datetime(value)
+
+
+@register.filter
+def award_name(code: str | None) -> str:
+    """Write an award code as its official Vietnamese name (LDTT → Lao động tiên tiến)."""
+    if not code:
+        return ""
+    try:
+        return award(code).name
+    except RegulationError:
+        return code
