@@ -10,5 +10,9 @@ urlpatterns = [
     path("chi-tieu/", include("thidua.targets.urls")),
     path("phong-trao/", include("thidua.movements.urls")),
     path("cham-diem/", include("thidua.scoring.urls")),
+    path("so-khen-thuong/", include("thidua.awards.urls")),
+    path("de-nghi/", include("thidua.proposals.urls")),
+    path("hoi-dong/", include("thidua.council.urls")),
+    path("quyet-dinh/", include("thidua.decisions.urls")),
     path("", include("thidua.web.urls")),
 ]

@@ -54,6 +54,10 @@ INSTALLED_APPS = [
     "thidua.targets",
     "thidua.movements",
     "thidua.scoring",
+    "thidua.awards",
+    "thidua.proposals",
+    "thidua.council",
+    "thidua.decisions",
     "thidua.web",
     "thidua.demo",
 ]
