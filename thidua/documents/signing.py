@@ -5,7 +5,10 @@ THIDUA_SIGNING_P12_PASSWORD. Without them documents are issued unsigned (the sig
 in the HTML; the PDF signature is invisible, documents.md §8.3).
 """
 
+import asyncio
 import io
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -82,6 +85,20 @@ def certificate_info(config: SigningConfig | None = None) -> CertificateInfo | N
     )
 
 
+def _outside_event_loop[T](fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """Call `fn` where no asyncio loop runs: pyHanko's synchronous API starts one of its own.
+
+    Under an ASGI server (or a browser-driving test) the calling thread already runs a loop, so the
+    call moves to a short-lived worker thread.
+    """
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return fn(*args, **kwargs)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(fn, *args, **kwargs).result()
+
+
 def sign_pdf(
     pdf: bytes, *, config: SigningConfig | None = None, reason: str = "", location: str = ""
 ) -> bytes:
@@ -103,7 +120,7 @@ def sign_pdf(
         subfilter=fields.SigSeedSubFilter.PADES,
     )
     out = io.BytesIO()
-    signers.sign_pdf(writer, meta, signer=signer, output=out)
+    _outside_event_loop(signers.sign_pdf, writer, meta, signer=signer, output=out)
     return out.getvalue()
 
 
@@ -118,7 +135,7 @@ def check_signature(pdf: bytes, *, trust_roots: list[Any] | None = None) -> Sign
         return SignatureCheck(False, False, False, False, "", "unsigned")
     embedded = reader.embedded_signatures[0]
     context = ValidationContext(trust_roots=trust_roots or [], allow_fetching=False)
-    status = validate_pdf_signature(embedded, context)
+    status = _outside_event_loop(validate_pdf_signature, embedded, context)
     signer = status.signing_cert.subject.human_friendly if status.signing_cert else ""
     return SignatureCheck(
         True, bool(status.intact), bool(status.valid), bool(status.trusted), signer, status.summary()
