@@ -130,17 +130,14 @@ def describe_server() -> str:
     with connection.cursor() as cur:
         cur.execute("SELECT current_setting('server_version'), current_setting('shared_buffers')")
         version, shared_buffers = cur.fetchone()
-    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
-    return (
-        f"PostgreSQL {version} (shared_buffers {shared_buffers}) · {os.cpu_count()} CPU cores"
-        f" · load average {load}"
-    )
+    return f"PostgreSQL {version} (shared_buffers {shared_buffers}) · {os.cpu_count()} CPU cores"
 
 
-def print_table(results: list[Result], marker: dict[str, Any]) -> None:
+def print_table(results: list[Result], marker: dict[str, Any], load: tuple[float, float]) -> None:
     print(
         f"\nProfile {marker['profile']}: {marker['people']:,} people, {marker['units']:,} units "
-        f"({marker['provinces']} province(s), {marker['communes']:,} communes)"
+        f"({marker['provinces']} province(s), {marker['communes']:,} communes); timed under a 1-minute"
+        f" load average of {load[0]:.2f} at the start and {load[1]:.2f} at the end"
     )
     header = f"{'case':<24} {'scope':<9} {'found':>8} {'rows':>5} {'queries':>7}"
     header += f" {'median':>8} {'p95':>8} {'min':>8}"
@@ -220,21 +217,24 @@ def main(argv: list[str] | None = None) -> None:
 
     by_profile: dict[str, list[Result]] = {}
     markers: dict[str, dict[str, Any]] = {}
+    loads: dict[str, tuple[float, float]] = {}
     for profile in profiles:
         markers[profile] = generate.ensure(profile, regenerate=args.regenerate, prefix=args.database_prefix)
         users = {scope: User.objects.get(username=generate.BENCH_USERS[scope]) for scope in SCOPES}
         print(f"[{profile}] timing {len(cases())} cases × {args.repeat} runs", file=sys.stderr)
+        start_load = os.getloadavg()[0]
         by_profile[profile] = [
             measure(profile, users[c.scope], c, repeat=args.repeat, warmup=args.warmup, explain=args.explain)
             for c in cases()
         ]
+        loads[profile] = (start_load, os.getloadavg()[0])
 
     print(
         f"\nthidua benchmark · {describe_server()} · {args.repeat} runs per case after {args.warmup} warm-up"
         f" · {PER_PAGE} rows per page · times per page, target median < {TARGET_MS:.0f} ms"
     )
     for profile in profiles:
-        print_table(by_profile[profile], markers[profile])
+        print_table(by_profile[profile], markers[profile], loads[profile])
     if len(profiles) > 1:
         print_comparison(by_profile, markers)
     results = [r for rs in by_profile.values() for r in rs]
@@ -255,7 +255,12 @@ def main(argv: list[str] | None = None) -> None:
     if args.json:
         args.json.write_text(
             json.dumps(
-                {"server": describe_server(), "markers": markers, "results": [asdict(r) for r in results]},
+                {
+                    "server": describe_server(),
+                    "markers": markers,
+                    "load_average": loads,
+                    "results": [asdict(r) for r in results],
+                },
                 ensure_ascii=False,
                 indent=2,
             )
