@@ -1,0 +1,1 @@
+"""Print files of decisions: the attached list, the payment list, the certificates (WeasyPrint)."""
