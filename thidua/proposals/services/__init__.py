@@ -1,0 +1,49 @@
+"""Writes on proposals; every one is atomic, checked against the workflow table and audited."""
+
+from .checking import ProposalChecks, proposal_check
+from .nominees import (
+    dossier_attach,
+    dossier_remove,
+    nominee_add,
+    nominee_remove,
+    nominee_set_council_outcome,
+    nominee_update,
+)
+from .notice import notice_comment_add, proposal_forward, public_notice_close, public_notice_open
+from .proposals import (
+    proposal_accept_for_appraisal,
+    proposal_create,
+    proposal_flag_reminder,
+    proposal_mark_council_done,
+    proposal_mark_decided,
+    proposal_resubmit,
+    proposal_return_for_supplement,
+    proposal_send_to_council,
+    proposal_submit,
+    proposal_withdraw,
+)
+
+__all__ = [
+    "ProposalChecks",
+    "dossier_attach",
+    "dossier_remove",
+    "nominee_add",
+    "nominee_remove",
+    "nominee_set_council_outcome",
+    "nominee_update",
+    "notice_comment_add",
+    "proposal_accept_for_appraisal",
+    "proposal_check",
+    "proposal_create",
+    "proposal_flag_reminder",
+    "proposal_forward",
+    "proposal_mark_council_done",
+    "proposal_mark_decided",
+    "proposal_resubmit",
+    "proposal_return_for_supplement",
+    "proposal_send_to_council",
+    "proposal_submit",
+    "proposal_withdraw",
+    "public_notice_close",
+    "public_notice_open",
+]
