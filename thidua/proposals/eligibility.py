@@ -3,8 +3,10 @@
 from collections.abc import Iterable
 from datetime import date
 
+from thidua.awards import selectors as awards
+from thidua.awards.models import Award, AwardStatus
 from thidua.proposals.models import Nominee, SubjectKind
-from thidua.regulations import Case, RulePack, check_eligibility
+from thidua.regulations import RulePack
 from thidua.regulations import SubjectKind as EngineSubject
 from thidua.regulations.citations import Confidence, law
 from thidua.regulations.verdicts import Outcome, Reason, Verdict, verdict_from
@@ -33,17 +35,27 @@ def _refused(error: Exception) -> Verdict:
 
 
 def verdict_for(nominee: Nominee, *, on: date, rules: RulePack) -> Verdict:
-    """Return the register's verdict for one nominee."""
+    """Return the register's verdict for one nominee (history, evaluations, discipline, flags)."""
     try:
-        case = Case(
-            award=nominee.award_code,
-            subject=ENGINE_SUBJECT[SubjectKind(nominee.subject_kind)],
-            year=nominee.year,
-            on=on,
-        )
-        return check_eligibility(case, rules=rules)
+        if nominee.person is not None:
+            return awards.eligibility_for_person(
+                person=nominee.person, award_code=nominee.award_code, year=nominee.year, on=on, rules=rules
+            )
+        if nominee.unit is not None:
+            return awards.eligibility_for_unit(
+                unit=nominee.unit, award_code=nominee.award_code, year=nominee.year, on=on, rules=rules
+            )
+        if nominee.household is not None:
+            return awards.eligibility_for_household(
+                household=nominee.household,
+                award_code=nominee.award_code,
+                year=nominee.year,
+                on=on,
+                rules=rules,
+            )
     except RegulationError as exc:
         return _refused(exc)
+    return _refused(ValueError("no subject"))
 
 
 def subject_key(nominee: Nominee) -> str:
@@ -56,5 +68,24 @@ def subject_key(nominee: Nominee) -> str:
 
 
 def already_awarded(nominees: Iterable[Nominee]) -> set[tuple[str, str, int]]:
-    """Return (subject key, award code, year) of the nominees already holding that award."""
-    return set()
+    """Return (subject key, award code, year) of the nominees already holding that award in the register."""
+    wanted = {(subject_key(n), n.award_code, n.year) for n in nominees}
+    if not wanted:
+        return set()
+    people = {int(k[2:]) for k, _c, _y in wanted if k.startswith("P:")}
+    units = {int(k[2:]) for k, _c, _y in wanted if k.startswith("U:")}
+    households = {int(k[2:]) for k, _c, _y in wanted if k.startswith("H:")}
+    codes = {c for _k, c, _y in wanted}
+    years = {y for _k, _c, y in wanted}
+    found: set[tuple[str, str, int]] = set()
+    for field, prefix, ids in (("person", "P", people), ("unit", "U", units), ("household", "H", households)):
+        id_list = sorted(ids)
+        for start in range(0, len(id_list), 500):
+            rows = Award.objects.filter(
+                **{f"{field}_id__in": id_list[start : start + 500]},
+                award_code__in=codes,
+                year__in=years,
+                status=AwardStatus.VALID,
+            ).values_list(f"{field}_id", "award_code", "year")
+            found.update((f"{prefix}:{i}", c, y) for i, c, y in rows)
+    return found & wanted

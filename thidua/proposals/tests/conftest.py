@@ -114,6 +114,7 @@ def build_cast() -> Cast:
                 id_number=f"0123456789{i:02d}",
                 position="Giáo viên",
                 is_direct_worker=True,
+                joined_on=date(2010, 9, 1),
             )
         )
     cast.outsider = person_create(
