@@ -1,5 +1,6 @@
 """Read an uploaded workbook safely: size limit, real .xlsx only, no formulas, NFC text, headings by name."""
 
+import io
 import re
 import unicodedata
 import zipfile
@@ -9,7 +10,7 @@ from datetime import date, datetime
 from typing import IO, Any
 
 from django.utils.translation import gettext as _
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
 from thidua.core.text import clean_text, fold
@@ -187,3 +188,13 @@ def _rows(
             continue  # blank line
         report.rows_total += 1
         yield number, raw, issues
+
+
+def template_workbook(columns: list[Column]) -> bytes:
+    """Return an empty workbook with the headings of a layout, ready to fill in."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Mẫu")
+    sheet.append([c.heading for c in columns])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
