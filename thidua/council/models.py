@@ -156,6 +156,9 @@ class AgendaItem(BaseModel):
     """One thing the session votes on: a nominee of a proposal, or a plain labelled question."""
 
     session = models.ForeignKey(CouncilSession, on_delete=models.CASCADE, related_name="items")
+    nominee = models.ForeignKey(
+        "proposals.Nominee", null=True, blank=True, on_delete=models.PROTECT, related_name="agenda_items"
+    )
     label = models.CharField(_("label"), max_length=300)
     award_code = models.CharField(_("award"), max_length=30, blank=True)
     order = models.PositiveIntegerField(_("order"), default=0)
@@ -165,6 +168,13 @@ class AgendaItem(BaseModel):
 
     class Meta:
         ordering = ["session", "order", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "nominee"],
+                condition=Q(nominee__isnull=False),
+                name="agendaitem_nominee_uniq",
+            )
+        ]
         verbose_name = _("agenda item")
         verbose_name_plural = _("agenda items")
 

@@ -241,7 +241,7 @@ def poll_close(*, actor: Any, poll: Poll) -> list[TallyOutcome]:
             "results": {str(r.item_id): [r.counted_yes, r.denominator, r.passed] for r in results},
         },
     )
-    record_outcomes(actor=actor, results=results)
+    record_outcomes(actor=actor, results=results, on=poll.session.held_on)
     return outcomes
 
 

@@ -17,6 +17,7 @@ from thidua.core.audit import audit_record, changed, snapshot
 from thidua.core.errors import DomainError, ValidationFailed
 from thidua.core.text import clean_text
 from thidua.council import workflow
+from thidua.council.agenda import agenda_add_nominees
 from thidua.council.models import (
     AgendaItem,
     Attendance,
@@ -36,6 +37,7 @@ from thidua.regulations.voting import default_voting_rule, voting_rule_with
 
 __all__ = [
     "agenda_add_item",
+    "agenda_add_nominees",
     "agenda_remove_item",
     "council_create",
     "council_update",
