@@ -7,9 +7,11 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from thidua.awards.models import Award
 from thidua.core.models import BaseModel
 from thidua.documents.models import Document, SigningCapacity
 from thidua.organization.models import Household, Person, Unit
+from thidua.proposals.models import Nominee
 
 
 def new_token() -> str:
@@ -153,6 +155,12 @@ class DecisionLine(BaseModel):
     certificate_number = models.CharField(_("certificate number"), max_length=40, blank=True)
     verification_token = models.CharField(max_length=40, unique=True, default=new_token, editable=False)
     source_ref = models.CharField(_("source"), max_length=100, blank=True)
+    nominee = models.ForeignKey(
+        Nominee, null=True, blank=True, on_delete=models.SET_NULL, related_name="decision_lines"
+    )
+    award = models.OneToOneField(
+        Award, null=True, blank=True, on_delete=models.PROTECT, related_name="decision_line"
+    )
 
     class Meta:
         ordering = ["decision", "unit_sort_key", "name_sort_key", "pk"]

@@ -7,6 +7,9 @@ block over GF(256) (primitive polynomial 0x11D), interleave the blocks, place th
 the data in the zigzag order, then try the eight masks and keep the one with the lowest penalty.
 """
 
+import functools
+import itertools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -306,41 +309,53 @@ class _Grid:
             upward = not upward
             col -= 2
 
-    def masked(self, mask: int) -> list[list[bool]]:
-        out = [row[:] for row in self.dark]
-        for r in range(self.size):
-            for c in range(self.size):
-                if not self.function[r][c] and _mask_applies(mask, r, c):
-                    out[r][c] = not out[r][c]
-        return out
+    def row_ints(self) -> list[int]:
+        """Return each row as an integer, the leftmost module the highest bit."""
+        return [int("".join("1" if v else "0" for v in row), 2) for row in self.dark]
+
+
+@functools.cache
+def _mask_rows(version: int, mask: int) -> tuple[int, ...]:
+    """Return, per row, the bits a mask flips: data modules where the mask's condition holds."""
+    grid = _Grid(version)
+    grid.draw_function_patterns()
+    size = grid.size
+    rows = []
+    for r in range(size):
+        bits = 0
+        for c in range(size):
+            bits <<= 1
+            if not grid.function[r][c] and _mask_applies(mask, r, c):
+                bits |= 1
+        rows.append(bits)
+    return tuple(rows)
+
+
+_RUN = re.compile(r"0{5,}|1{5,}")
+_FINDER_LIKE = re.compile(r"(?=10111010000|00001011101)")
 
 
 def penalty(modules: Sequence[Sequence[bool]]) -> int:
     """Return the mask penalty score (rules N1–N4 of the standard)."""
-    size = len(modules)
+    return _penalty_of_rows(["".join("1" if v else "0" for v in row) for row in modules])
+
+
+def _penalty_of_rows(rows: list[str]) -> int:
+    size = len(rows)
+    cols = ["".join(col) for col in zip(*rows, strict=True)]
     score = 0
-    lines = [list(row) for row in modules] + [[modules[r][c] for r in range(size)] for c in range(size)]
-    finder_like = ([1, 0, 1, 1, 1, 0, 1, 0, 0, 0, 0], [0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 1])
-    for line in lines:
-        run = 1
-        for i in range(1, size + 1):
-            if i < size and line[i] == line[i - 1]:
-                run += 1
-                continue
-            if run >= 5:
-                score += 3 + (run - 5)
-            run = 1
-        ints = [1 if v else 0 for v in line]
-        for i in range(size - 10):
-            window = ints[i : i + 11]
-            if window in finder_like:
-                score += 40
-    for r in range(size - 1):
-        for c in range(size - 1):
-            v = modules[r][c]
-            if v == modules[r][c + 1] == modules[r + 1][c] == modules[r + 1][c + 1]:
-                score += 3
-    dark = sum(1 for row in modules for v in row if v)
+    for line in rows + cols:
+        for run in _RUN.findall(line):
+            score += 3 + (len(run) - 5)
+        score += 40 * len(_FINDER_LIKE.findall(line))
+    # 2 × 2 blocks of one colour, with each row as an integer: bit i equals bit i+1 and the row below.
+    ints = [int(r, 2) for r in rows]
+    full = (1 << (size - 1)) - 1
+    for a, b in itertools.pairwise(ints):
+        same_down = ~(a ^ b)
+        same_right = ~(a ^ (a >> 1))
+        score += 3 * (same_right & same_down & (same_down >> 1) & full).bit_count()
+    dark = sum(r.count("1") for r in rows)
     total = size * size
     # 10 points for every full 5 % step the dark share lies outside 45–55 %.
     score += 10 * max(0, (abs(dark * 20 - total * 10) + total - 1) // total - 1)
@@ -359,16 +374,19 @@ def encode(data: bytes | str, *, version: int | None = None, mask: int | None = 
     grid.draw_function_patterns()
     grid.place_data(final_codewords(payload, version))
     candidates = range(8) if mask is None else (mask,)
-    best: tuple[int, int, list[list[bool]]] | None = None
+    best: tuple[int, int, list[str]] | None = None
+    size = grid.size
     for m in candidates:
         grid.draw_format(m)
-        modules = grid.masked(m)
-        score = penalty(modules)
+        rows = [
+            format(a ^ b, f"0{size}b") for a, b in zip(grid.row_ints(), _mask_rows(version, m), strict=True)
+        ]
+        score = _penalty_of_rows(rows)
         if best is None or score < best[0]:
-            best = (score, m, modules)
+            best = (score, m, rows)
     assert best is not None
-    _, chosen, modules = best
-    return QrCode(version=version, mask=chosen, modules=tuple(tuple(row) for row in modules))
+    _, chosen, rows = best
+    return QrCode(version=version, mask=chosen, modules=tuple(tuple(ch == "1" for ch in row) for row in rows))
 
 
 def to_svg(code: QrCode, *, size_mm: float = 24.0, quiet_zone: int = 4, title: str = "") -> str:

@@ -20,6 +20,7 @@ from thidua.core.errors import DomainError, ValidationFailed
 from thidua.core.text import clean_text
 from thidua.decisions import content, register, workflow
 from thidua.decisions.authority import office_for_unit, rules_for_unit
+from thidua.decisions.document import document_fields
 from thidua.decisions.lines import describe_subject
 from thidua.decisions.models import Decision, DecisionEvent, DecisionLine, DecisionStatus
 from thidua.decisions.prizes import PrizeInput, compute_prizes, paid_amount
@@ -327,7 +328,7 @@ def decision_draft_from_nominees(
     if not picked:
         raise ValidationFailed(_("Choose at least one nominee."))
     register.check_nominees(picked, authority_unit=authority_unit)
-    year = max(int(n.year) for n in picked)
+    year = int(fields.pop("achievement_year", None) or max(int(n.year) for n in picked))
     decision = decision_create(
         actor=actor,
         authority_unit=authority_unit,
@@ -341,45 +342,15 @@ def decision_draft_from_nominees(
     return decision
 
 
-def decision_text(decision: Decision) -> content.DecisionText:
-    """Gather what the decision document says from the decision and its priced lines."""
-    lines = list(decision.lines.all())
-    salaries = {line.base_salary for line in lines if line.base_salary}
-    return content.DecisionText(
-        authority_title=decision.authority_title,
-        legal_bases=tuple(decision.legal_basis_lines),
-        proposed_by=decision.proposed_by,
-        groups=tuple(content.award_groups([(x.award_code, x.year, x.subject_kind) for x in lines])),
-        total_vnd=sum(line.amount_vnd for line in lines),
-        base_salary=max(salaries) if salaries else 0,
-        fund=decision.fund,
-        executors=decision.executors,
-        recipients=tuple(decision.recipient_lines),
-        archive=f"VT, {decision.drafting_unit.abbreviation}"
-        if decision.drafting_unit and decision.drafting_unit.abbreviation
-        else "VT",
-        on=decision.decided_on,
-    )
-
-
-def _subject_line(decision: Decision) -> str:
-    title = decision.title.strip()
-    return title if title.casefold().startswith("về việc") else f"Về việc {title[0].lower()}{title[1:]}"
-
-
-def _document_fields(decision: Decision) -> dict[str, Any]:
-    return {
-        "kind": "QD",
-        "subject": _subject_line(decision),
-        "content": content.decision_content(decision_text(decision)),
-        "place_name": decision.authority_unit.place_name or decision.authority_unit.name,
-        "signer_name": decision.signer_name,
-        "signer_title": decision.signer_title,
-        "signing_capacity": decision.signing_capacity,
-        "on_behalf_of": decision.on_behalf_of,
-        "drafting_unit": decision.drafting_unit,
-        "source": f"decisions.decision:{decision.pk}",
-    }
+def _line_units(decision: Decision) -> list[Unit]:
+    """Return the units the issued decision is delivered to: those of the people and bodies awarded."""
+    units: dict[int, Unit] = {}
+    for line in decision.lines.select_related("person__unit", "unit", "household__village"):
+        unit = line.unit or (line.person.unit if line.person else None)
+        unit = unit or (line.household.village if line.household else None)
+        if unit is not None and unit.pk != decision.authority_unit_id:
+            units[unit.pk] = unit
+    return list(units.values())
 
 
 @transaction.atomic
@@ -400,13 +371,15 @@ def decision_issue(*, actor: Any, decision: Decision, issued_on: date) -> Decisi
         decision.decided_on = issued_on
         decision.save(update_fields=["decided_on", "updated_at"])
     _reprice(decision)
-    fields = _document_fields(decision)
+    fields = document_fields(decision)
     if decision.document is None:
         draft = documents.document_create_draft(
-            actor=actor, issuer=decision.authority_unit, recipient_units=[], **fields
+            actor=actor, issuer=decision.authority_unit, recipient_units=_line_units(decision), **fields
         )
     else:
-        draft = documents.document_update_draft(actor=actor, document=decision.document, **fields)
+        draft = documents.document_update_draft(
+            actor=actor, document=decision.document, recipient_units=_line_units(decision), **fields
+        )
     document = documents.document_issue(actor=actor, document=draft, issued_on=issued_on)
     decision.document = document
     decision.status = t.target
