@@ -2,12 +2,14 @@
 
 from .checking import ProposalChecks, proposal_check
 from .nominees import (
+    NomineeRow,
     dossier_attach,
     dossier_remove,
     nominee_add,
     nominee_remove,
     nominee_set_council_outcome,
     nominee_update,
+    nominees_import,
 )
 from .notice import notice_comment_add, proposal_forward, public_notice_close, public_notice_open
 from .proposals import (
@@ -24,6 +26,7 @@ from .proposals import (
 )
 
 __all__ = [
+    "NomineeRow",
     "ProposalChecks",
     "dossier_attach",
     "dossier_remove",
@@ -31,6 +34,7 @@ __all__ = [
     "nominee_remove",
     "nominee_set_council_outcome",
     "nominee_update",
+    "nominees_import",
     "notice_comment_add",
     "proposal_accept_for_appraisal",
     "proposal_check",

@@ -1,5 +1,7 @@
 """Writes on a proposal's list and dossier: nominees, council outcomes, dossier parts."""
 
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -29,6 +31,20 @@ from thidua.scoring.evidence import EvidenceRefused, sniff
 
 from ._common import clean_multiline, lock, record, require_editable, require_side
 from .checking import run_checks
+
+
+@dataclass(frozen=True)
+class NomineeRow:
+    """A checked line of an imported list, ready to become a nominee."""
+
+    row: int
+    subject_kind: str
+    subject: Any
+    award_code: str
+    year: int
+    position: str
+    achievement: str
+
 
 DOSSIER_KINDS = frozenset({"pdf", "docx", "jpg", "png"})
 MAX_PART_BYTES = 10 * 1024 * 1024
@@ -126,6 +142,59 @@ def nominee_add(
         nominee.refresh_from_db()
     audit_record(actor=actor, action="nominee.add", obj=nominee, after=record(nominee))
     return nominee
+
+
+@transaction.atomic
+def nominees_import(
+    *,
+    actor: Any,
+    proposal: Proposal,
+    rows: Sequence[NomineeRow],
+    on: date | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[Nominee]:
+    """Add checked rows to the list at once (all or nothing), then check every new nominee."""
+    proposal = lock(proposal)
+    require_editable(actor, proposal)
+    for r in rows:  # the rows were checked by the reader; check again against this proposal
+        errors = validate_nominee(
+            proposal, subject_kind=r.subject_kind, subject=r.subject, award_code=r.award_code, year=r.year
+        )
+        if errors:
+            raise ValidationFailed(_("Row %(row)s cannot be added.") % {"row": r.row}, errors)
+    last = proposal.nominees.aggregate(m=Max("order"))["m"] or 0
+    created = Nominee.objects.bulk_create(
+        [
+            Nominee(
+                proposal=proposal,
+                subject_kind=r.subject_kind,
+                award_code=r.award_code,
+                year=r.year,
+                achievement=clean_multiline(r.achievement),
+                position=clean_multiline(r.position) or getattr(r.subject, "position", ""),
+                order=last + i,
+                **_subject_fields(r.subject_kind, r.subject),
+            )
+            for i, r in enumerate(rows, start=1)
+        ],
+        batch_size=500,
+    )
+    if progress:
+        progress(len(created), len(rows))
+    ids = set(proposal.nominees.filter(order__gt=last).values_list("pk", flat=True))
+    run_checks(proposal, on=on, recheck=ids)
+    audit_record(
+        actor=actor,
+        action="nominee.import",
+        obj=proposal,
+        after={
+            "count": len(ids),
+            "nominees": [
+                [r.subject_kind, getattr(r.subject, "pk", None), r.award_code, r.year] for r in rows
+            ],
+        },
+    )
+    return list(proposal.nominees.filter(pk__in=ids).order_by("order"))
 
 
 EDITABLE_FIELDS = ("award_code", "year", "achievement", "position", "period_start", "period_end")
