@@ -13,7 +13,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from thidua.core.models import BaseModel
+from thidua.council.tallying import percent_text
 from thidua.organization.models import Person, Unit
+from thidua.regulations.policy import Threshold
 
 
 class Council(BaseModel):
@@ -242,6 +244,16 @@ class Poll(BaseModel):
         """Tell whether members may still vote."""
         return self.status == PollStatus.OPEN
 
+    @property
+    def threshold_text(self) -> str:
+        """Return the threshold as "≥ 80%" or "> 50%"."""
+        return Threshold(self.threshold_pct, self.threshold_inclusive).text
+
+    @property
+    def quorum_text(self) -> str:
+        """Return the quorum as "> 50%"."""
+        return Threshold(self.quorum_pct, self.quorum_inclusive).text
+
 
 class VoterRoll(models.Model):
     """WHO may vote and whether they have, in a secret poll. Deliberately no time and no ballot link."""
@@ -381,6 +393,11 @@ class PollResult(models.Model):
 
     def __str__(self) -> str:
         return f"{self.item}: {'+' if self.passed else '-'}"
+
+    @property
+    def share_text(self) -> str:
+        """Return the share of yes votes written the Vietnamese way ("93,3%")."""
+        return percent_text(self.share_pct)
 
 
 class CouncilEvent(models.Model):

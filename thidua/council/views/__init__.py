@@ -1,0 +1,1 @@
+"""Council screens, one module per area. Thin: parse → gate → one service or selector → render."""
