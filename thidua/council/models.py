@@ -195,9 +195,9 @@ class PollMethod(models.TextChoices):
 class PollStatus(models.TextChoices):
     """Where a poll is (transitions in workflow.py)."""
 
-    OPEN = "OPEN", _("Open")  # members vote; results hidden
+    OPEN = "OPEN", _("Voting open")  # members vote; results hidden
     CLOSED = "CLOSED", _("Closed")  # tallied; outcomes recorded
-    VOID = "VOID", _("Void")  # cancelled with a reason; its votes count for nothing
+    VOID = "VOID", _("Voided")  # cancelled with a reason; its votes count for nothing
 
 
 class Denominator(models.TextChoices):

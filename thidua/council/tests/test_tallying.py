@@ -3,7 +3,7 @@
 from datetime import date
 from decimal import Decimal
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from thidua.council import tallying
@@ -14,6 +14,7 @@ ITEMS = [11, 12, 13]
 ballot = st.fixed_dictionaries({str(i): st.sampled_from(tallying.CHOICES) for i in ITEMS})
 
 
+@settings(deadline=None)  # a shared machine is slow at times; speed is not what is tested
 @given(st.lists(ballot, max_size=40))
 def test_the_tally_counts_exactly_the_votes_cast(ballots):
     counts = tallying.count_ballots(ballots, ITEMS)
@@ -23,6 +24,7 @@ def test_the_tally_counts_exactly_the_votes_cast(ballots):
         assert counts[i].total == len(ballots)
 
 
+@settings(deadline=None)
 @given(st.lists(ballot, min_size=1, max_size=30), st.integers(min_value=0, max_value=10))
 def test_the_outcome_follows_the_yes_share_of_all_members(ballots, extra_members):
     rule = default_voting_rule("CSTDCS", date(2026, 1, 1))  # >= 80% of all members
