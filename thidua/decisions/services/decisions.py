@@ -166,7 +166,9 @@ def decision_create(
 @transaction.atomic
 def decision_update(*, actor: Any, decision: Decision, **fields: Any) -> Decision:
     """Change a draft decision's texts or date; a new date reprices every line."""
-    decision = Decision.objects.select_for_update().select_related("authority_unit").get(pk=decision.pk)
+    decision = (
+        Decision.objects.select_for_update(of=("self",)).select_related("authority_unit").get(pk=decision.pk)
+    )
     _require_draft(decision)
     before = _snapshot(decision)
     for name, value in _clean(fields).items():
@@ -225,7 +227,9 @@ def decision_add_lines(
     Keys: subject_kind, award_code, year (default: the decision's achievement year), person, unit,
     household, display_name, unit_name, position, achievement, source_ref, nominee.
     """
-    decision = Decision.objects.select_for_update().select_related("authority_unit").get(pk=decision.pk)
+    decision = (
+        Decision.objects.select_for_update(of=("self",)).select_related("authority_unit").get(pk=decision.pk)
+    )
     _require_draft(decision)
     start = (decision.lines.aggregate(m=Max("order"))["m"] or 0) + 1
     created: list[DecisionLine] = []
@@ -304,7 +308,11 @@ def _build_line(decision: Decision, spec: dict[str, Any], *, order: int) -> Deci
 @transaction.atomic
 def decision_remove_line(*, actor: Any, line: DecisionLine) -> None:
     """Take a line off a draft decision and reprice the rest."""
-    decision = Decision.objects.select_for_update().select_related("authority_unit").get(pk=line.decision_id)
+    decision = (
+        Decision.objects.select_for_update(of=("self",))
+        .select_related("authority_unit")
+        .get(pk=line.decision_id)
+    )
     _require_draft(decision)
     before = snapshot(line)
     line.delete()
@@ -359,7 +367,7 @@ def decision_issue(*, actor: Any, decision: Decision, issued_on: date) -> Decisi
     store the attached list, give each line a certificate number, write every line into the award
     register and mark the proposals decided."""
     decision = (
-        Decision.objects.select_for_update()
+        Decision.objects.select_for_update(of=("self",))
         .select_related("authority_unit", "drafting_unit", "document")
         .get(pk=decision.pk)
     )
@@ -413,7 +421,7 @@ def decision_issue(*, actor: Any, decision: Decision, issued_on: date) -> Decisi
 @transaction.atomic
 def decision_cancel(*, actor: Any, decision: Decision, reason: str) -> Decision:
     """Abandon a draft decision (an issued decision is undone award by award through revocation)."""
-    decision = Decision.objects.select_for_update().select_related("document").get(pk=decision.pk)
+    decision = Decision.objects.select_for_update(of=("self",)).select_related("document").get(pk=decision.pk)
     t = _check(actor, "cancel", decision.status)
     reason = clean_text(reason)
     if not reason:
