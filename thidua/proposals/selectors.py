@@ -15,6 +15,7 @@ from thidua.proposals.permissions import (
     proposals_to_appraise,
     proposer_roles,
 )
+from thidua.proposals.services.checking import ProposalChecks, run_checks
 
 
 def _with_counts(qs: QuerySet[Proposal]) -> QuerySet[Proposal]:
@@ -113,6 +114,11 @@ def nominees_ready_for_decision(*, authority_unit: Unit) -> QuerySet[Nominee]:
         .select_related("proposal__proposing_unit", "person__unit", "unit", "household__head")
         .order_by("proposal__proposing_unit__sort_key", "proposal_id", "order", "id")
     )
+
+
+def proposal_checks(proposal: Proposal, *, on: date) -> ProposalChecks:
+    """Return the list checks as of ``on`` without storing anything (stored verdicts are kept)."""
+    return run_checks(proposal, on=on, recheck=set(), store=False)
 
 
 def proposals_due_within(*, on: date, days: int) -> list[tuple[Proposal, int]]:

@@ -2,6 +2,9 @@
 
 from .checking import ProposalChecks, proposal_check
 from .nominees import (
+    EDITABLE_FIELDS as NOMINEE_FIELDS,
+)
+from .nominees import (
     NomineeRow,
     dossier_attach,
     dossier_remove,
@@ -26,6 +29,7 @@ from .proposals import (
 )
 
 __all__ = [
+    "NOMINEE_FIELDS",
     "NomineeRow",
     "ProposalChecks",
     "dossier_attach",

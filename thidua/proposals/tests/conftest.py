@@ -171,17 +171,18 @@ def add(
     )
 
 
-def complete_dossier(cast: Cast, proposal: Proposal) -> None:
-    """Attach the minutes for the proposal and each nominee's reports."""
+def complete_dossier(cast: Cast, proposal: Proposal, *, actor: User | None = None) -> None:
+    """Bình (or ``actor``) attaches the minutes for the proposal and each nominee's reports."""
+    actor = actor or cast.binh
     services.dossier_attach(
-        actor=cast.binh,
+        actor=actor,
         proposal=proposal,
         kind=DossierPartKind.EVALUATION_MINUTES,
         upload=pdf("bien-ban.pdf"),
     )
     for n in proposal.nominees.all():
         services.dossier_attach(
-            actor=cast.binh,
+            actor=actor,
             proposal=proposal,
             nominee=n,
             kind=DossierPartKind.ACHIEVEMENT_REPORT,
@@ -189,7 +190,7 @@ def complete_dossier(cast: Cast, proposal: Proposal) -> None:
         )
         if n.award_code in {"CSTDCS", "CSTD_TINH", "CSTD_TQ"}:
             services.dossier_attach(
-                actor=cast.binh,
+                actor=actor,
                 proposal=proposal,
                 nominee=n,
                 kind=DossierPartKind.INITIATIVE_RECOGNITION,

@@ -182,7 +182,7 @@ def test_a_high_award_goes_through_a_public_notice_with_comments(cast):
         year=2026,
         on=ON,
     )
-    complete_dossier_by(cast.an, proposal)
+    complete_dossier(cast, proposal, actor=cast.an)
     services.proposal_submit(actor=cast.an, proposal=proposal, on=ON)
     services.proposal_accept_for_appraisal(actor=cast.hang, proposal=proposal, on=ON)
     services.proposal_send_to_council(actor=cast.hang, proposal=proposal, on=ON)
@@ -205,16 +205,6 @@ def test_a_high_award_goes_through_a_public_notice_with_comments(cast):
     assert proposal.status == ProposalStatus.COUNCIL_DONE
     assert list(selectors.nominees_ready_for_decision(authority_unit=cast.province)) == [n]
     assert proposal.notice.comments.get().author_name == "Ông Lò Văn A"
-
-
-def complete_dossier_by(actor, proposal):
-    services.dossier_attach(
-        actor=actor, proposal=proposal, kind=DossierPartKind.EVALUATION_MINUTES, upload=pdf("bien-ban.pdf")
-    )
-    for n in proposal.nominees.all():
-        services.dossier_attach(
-            actor=actor, proposal=proposal, nominee=n, kind=DossierPartKind.ACHIEVEMENT_REPORT, upload=pdf()
-        )
 
 
 def test_an_award_beyond_the_commune_is_forwarded_to_the_province_with_its_dossier(cast):
