@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 
 from thidua.core.errors import DomainError, ValidationFailed
 
-NAV = "councils"
+NAV = "council"
 
 
 def fail(request: HttpRequest, exc: DomainError) -> None:
