@@ -285,3 +285,42 @@ def test_the_reminder_selector_finds_proposals_about_to_lapse(cast):
     due = selectors.proposals_due_within(on=date(2026, 11, 26), days=3)
     assert [(p.pk, left) for p, left in due] == [(proposal.pk, 3)]
     assert proposal.nominees.first().council_outcome == CouncilOutcome.PENDING
+
+
+def test_deadline_reminders_flag_and_mail_once_a_day(cast, mailoutbox, django_capture_on_commit_callbacks):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    cast.commune.email = "ubnd@xa.example"
+    cast.commune.save()
+    proposal = _submitted(cast)
+    out = StringIO()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_deadline_reminders", "--days", "3", "--on", "2026-11-26", stdout=out)
+    assert "1 reminder(s)" in out.getvalue()
+    proposal.refresh_from_db()
+    assert proposal.reminded_on == date(2026, 11, 26)
+    assert len(mailoutbox) == 1 and "01/12/2026" in mailoutbox[0].body
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_deadline_reminders", "--days", "3", "--on", "2026-11-26", stdout=StringIO())
+    assert len(mailoutbox) == 1
+
+
+def test_the_demo_hook_drafts_a_checked_year_end_proposal(cast):
+    from thidua.proposals.demo import draft_year_end_proposal
+
+    proposal = draft_year_end_proposal(
+        school=cast.school, authority=cast.commune, year=2026, on=ON, ldtt=3, cstdcs=1
+    )
+    assert proposal.status == ProposalStatus.DRAFT
+    codes = sorted(proposal.nominees.values_list("award_code", flat=True))
+    assert codes == ["CSTDCS", "LDTT", "LDTT", "LDTT", "TTLDTT"]
+    assert all(n.verdict for n in proposal.nominees.all())
+
+
+def test_the_reminder_task_runs(cast):
+    from thidua.proposals.tasks import send_deadline_reminders_task
+
+    result = send_deadline_reminders_task.enqueue(days=3)
+    assert result.return_value == 0
