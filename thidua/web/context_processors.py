@@ -10,10 +10,10 @@ from django.utils.translation import gettext_lazy as _
 AREAS: list[tuple[str, Any, str, dict[str, str]]] = [
     ("movements", _("Movements"), "movements:list", {}),
     ("documents", _("Documents"), "documents:inbox", {}),
-    ("proposals", _("Commendation proposals"), "web:area", {"area": "de-nghi"}),
-    ("council", _("Council"), "web:area", {"area": "hoi-dong"}),
-    ("decisions", _("Decisions"), "web:area", {"area": "quyet-dinh"}),
-    ("register", _("Award register"), "web:area", {"area": "so-khen-thuong"}),
+    ("proposals", _("Commendation proposals"), "proposals:list", {}),
+    ("council", _("Council"), "council:list", {}),
+    ("decisions", _("Decisions"), "decisions:list", {}),
+    ("register", _("Award register"), "awards:register", {}),
     ("reports", _("Reports"), "web:area", {"area": "bao-cao"}),
 ]
 CATALOGUE: list[tuple[str, Any, str, dict[str, str]]] = [
