@@ -6,7 +6,7 @@ the revocation screens ask "what if this award were (not) revoked" without writi
 
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from django.db.models import Min, Q
@@ -148,45 +148,103 @@ def _history(
     )
 
 
+@dataclass
+class PersonRecords:
+    """Everything the register holds about one person, loaded in a few queries for many people at once."""
+
+    awards: list[Award] = field(default_factory=list)
+    ratings: dict[int, str] = field(default_factory=dict)
+    initiatives: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
+    research: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
+    discipline: list[DisciplineRecord] = field(default_factory=list)
+    flags: list[PersonFlag] = field(default_factory=list)
+    recruited_on: date | None = None
+
+
+CHUNK = 500  # ids per IN (…) list, well under SQLite's parameter limit
+
+
+def load_records(person_ids: Iterable[int]) -> dict[int, PersonRecords]:
+    """Return the register of each person in `person_ids` (seven queries per 500 people)."""
+    ids = sorted(set(person_ids))
+    out = {pk: PersonRecords() for pk in ids}
+    for i in range(0, len(ids), CHUNK):
+        chunk = ids[i : i + CHUNK]
+        for a in Award.objects.filter(person_id__in=chunk).order_by("year", "id"):
+            out[a.person_id].awards.append(a)  # type: ignore[index]
+        for pid, year, rating in Evaluation.objects.filter(person_id__in=chunk).values_list(
+            "person_id", "year", "rating"
+        ):
+            out[pid].ratings[year] = rating
+        for pid, year, scope in Initiative.objects.filter(person_id__in=chunk).values_list(
+            "person_id", "year", "scope"
+        ):
+            out[pid].initiatives[year].append(scope)
+        for pid, year, level in ResearchRecord.objects.filter(person_id__in=chunk).values_list(
+            "person_id", "year", "level"
+        ):
+            out[pid].research[year].append(level)
+        for d in DisciplineRecord.objects.filter(person_id__in=chunk).order_by("effective_from", "id"):
+            out[d.person_id].discipline.append(d)
+        for fl in PersonFlag.objects.filter(person_id__in=chunk):
+            out[fl.person_id].flags.append(fl)
+        firsts = (
+            PersonMembership.objects.filter(person_id__in=chunk)
+            .values("person_id")
+            .annotate(first=Min("valid_from"))
+            .values_list("person_id", "first")
+        )
+        for pid, first in firsts:
+            out[pid].recruited_on = first
+    return out
+
+
 def person_history(
     person: Person, *, overrides: Mapping[int, bool] = {}, exclude: Collection[int] = ()
 ) -> tuple[HistoryYear, ...]:
     """Return the person's evaluation years: rating, awards (revoked ones flagged), initiatives, research."""
-    awards = Award.objects.filter(person=person).exclude(pk__in=list(exclude))
-    ratings = dict(Evaluation.objects.filter(person=person).values_list("year", "rating"))
-    initiatives: dict[int, list[str]] = defaultdict(list)
-    for year, scope in Initiative.objects.filter(person=person).values_list("year", "scope"):
-        initiatives[year].append(scope)
-    research: dict[int, list[str]] = defaultdict(list)
-    for year, level in ResearchRecord.objects.filter(person=person).values_list("year", "level"):
-        research[year].append(level)
-    return _history(awards, ratings, initiatives, research, overrides)
+    return _records_history(load_records([person.pk])[person.pk], overrides, exclude)
 
 
-def recruited_on(person: Person) -> date | None:
-    """Return the start of the person's earliest unit membership (the recruitment date the engine needs)."""
-    return PersonMembership.objects.filter(person=person).aggregate(first=Min("valid_from"))["first"]
+def _records_history(
+    records: PersonRecords, overrides: Mapping[int, bool], exclude: Collection[int]
+) -> tuple[HistoryYear, ...]:
+    awards = [a for a in records.awards if a.pk not in exclude]
+    return _history(awards, records.ratings, records.initiatives, records.research, overrides)
 
 
-def person_discipline(person: Person) -> tuple[EngineDiscipline, ...]:
-    """Return the person's discipline records as the engine's records."""
-    return tuple(
-        EngineDiscipline(EngineDisciplineForm(d.form), d.effective_from, d.effective_to)
-        for d in DisciplineRecord.objects.filter(person=person).order_by("effective_from", "id")
-    )
-
-
-def person_flags(person: Person, on: date) -> Flags:
-    """Return the blockers that apply to the person on `on`."""
-    kinds = set(
-        PersonFlag.objects.filter(person=person, valid_from__lte=on)
-        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on))
-        .values_list("kind", flat=True)
-    )
+def _flags(rows: Iterable[PersonFlag], on: date) -> Flags:
+    kinds = {f.kind for f in rows if f.is_active_on(on)}
     return Flags(
         under_investigation=FlagKind.INVESTIGATION in kinds,
         pending_complaint=FlagKind.PENDING_COMPLAINT in kinds,
         discipline_pending=FlagKind.DISCIPLINE_PENDING in kinds,
+    )
+
+
+def case_from_records(
+    records: PersonRecords,
+    award_code: str,
+    year: int,
+    on: date,
+    *,
+    overrides: Mapping[int, bool] = {},
+    exclude: Collection[int] = (),
+) -> Case:
+    """Return the engine's question for a person whose register is `records`."""
+    award(award_code)  # unknown codes raise RegulationError here, with the list of known codes
+    return Case(
+        award=award_code,
+        subject=EngineSubject.INDIVIDUAL,
+        year=year,
+        on=on,
+        person=EnginePerson(recruited_on=records.recruited_on),
+        history=_records_history(records, overrides, exclude),
+        discipline=tuple(
+            EngineDiscipline(EngineDisciplineForm(d.form), d.effective_from, d.effective_to)
+            for d in records.discipline
+        ),
+        flags=_flags(records.flags, on),
     )
 
 
@@ -200,17 +258,8 @@ def person_case(
     exclude: Collection[int] = (),
 ) -> Case:
     """Return the question "may `person` receive `award_code` for `year`, decided `on`?" from the register."""
-    award(award_code)  # unknown codes raise RegulationError here, with the list of known codes
-    return Case(
-        award=award_code,
-        subject=EngineSubject.INDIVIDUAL,
-        year=year,
-        on=on,
-        person=EnginePerson(recruited_on=recruited_on(person)),
-        history=person_history(person, overrides=overrides, exclude=exclude),
-        discipline=person_discipline(person),
-        flags=person_flags(person, on),
-    )
+    records = load_records([person.pk])[person.pk]
+    return case_from_records(records, award_code, year, on, overrides=overrides, exclude=exclude)
 
 
 def with_history_row(case: Case, row: HistoryYear) -> Case:

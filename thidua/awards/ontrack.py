@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from itertools import combinations
 
-from thidua.awards.cases import person_case, rules_for, with_history_row
+from thidua.awards.cases import case_from_records, load_records, rules_for, with_history_row
 from thidua.organization.models import Person
 from thidua.regulations import (
     AwardRecord,
@@ -175,11 +175,12 @@ def on_track(person: Person, *, on: date) -> list[str]:
     if on < LAW_START:
         return []
     rules = rules_for(person.unit)
+    records = load_records([person.pk])[person.pk]
     cache: dict[int, Case] = {}
 
     def case_at(year: int) -> Case:
         if year not in cache:
-            cache[year] = person_case(person, "LDTT", year, on)
+            cache[year] = case_from_records(records, "LDTT", year, on)
         return cache[year]
 
     sentences = _blockers(case_at(on.year), rules)

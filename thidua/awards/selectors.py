@@ -1,12 +1,13 @@
 """Reads from the award register: lists, timelines, eligibility verdicts, dependents and "on track" sentences.
 
 Public API for the other apps (proposals, council, decisions):
-`eligibility_for_person`, `eligibility_for_unit`, `eligibility_for_household`, `awards_for`,
-`person_timeline`, `unit_timeline`, `on_track`, `dependents_of`, `open_rechecks`.
+`eligibility_for_person`, `eligibility_for_people` (a whole list at once), `eligibility_for_unit`,
+`eligibility_for_household`, `awards_for`, `person_timeline`, `unit_timeline`, `on_track`, `dependents_of`,
+`open_rechecks`.
 """
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -14,8 +15,10 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from thidua.awards.cases import (
+    case_from_records,
     household_case,
     lineage_units,
+    load_records,
     person_case,
     rules_for,
     unit_case,
@@ -45,11 +48,13 @@ __all__ = [
     "awards_for",
     "dependents_of",
     "eligibility_for_household",
+    "eligibility_for_people",
     "eligibility_for_person",
     "eligibility_for_unit",
     "on_track",
     "open_rechecks",
     "person_timeline",
+    "rechecks_opened_by",
     "unit_timeline",
 ]
 
@@ -71,6 +76,28 @@ def eligibility_for_person(
     """
     pack = rules_for(person.unit, rules=rules, policy=policy)
     return check_eligibility(person_case(person, award_code, year, on), rules=pack)
+
+
+def eligibility_for_people(
+    *,
+    items: Sequence[tuple[Person, str, int]],
+    on: date,
+    rules: RulePack | None = None,
+    policy: Mapping[str, object] | None = None,
+) -> list[Verdict]:
+    """Return the verdicts of many (person, award code, year) questions, in order, reading the register once.
+
+    Same answers as `eligibility_for_person` one by one; meant for whole nominee lists and imports.
+    """
+    records = load_records(p.pk for p, _code, _year in items)
+    packs: dict[int | None, RulePack] = {}
+    out: list[Verdict] = []
+    for person, code, year in items:
+        if person.unit_id not in packs:
+            packs[person.unit_id] = rules_for(person.unit, rules=rules, policy=policy)
+        case = case_from_records(records[person.pk], code, year, on)
+        out.append(check_eligibility(case, rules=packs[person.unit_id]))
+    return out
 
 
 def eligibility_for_unit(
@@ -147,6 +174,11 @@ def open_rechecks(*, person: Person | None = None, unit: Unit | None = None) -> 
     if unit is not None:
         return qs.filter(award__unit=unit)
     return qs.none()
+
+
+def rechecks_opened_by(award: Award) -> QuerySet[AwardRecheck]:
+    """Return the re-check flags opened when `award` was revoked."""
+    return AwardRecheck.objects.filter(revocation__award=award).select_related("award")
 
 
 # -- timelines -----------------------------------------------------------------------------------------

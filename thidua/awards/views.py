@@ -228,8 +228,7 @@ def revoke(request: HttpRequest, award_id: int) -> HttpResponse:
         except ValidationFailed as exc:
             _add_errors(form, exc)
         else:
-            flagged = selectors.open_rechecks(person=award.person) if award.person else None
-            n = flagged.filter(revocation__award=award).count() if flagged is not None else 0
+            n = selectors.rechecks_opened_by(award).count()
             messages.success(
                 request,
                 _("The award was revoked. %(n)s later awards are flagged for re-checking.") % {"n": n},

@@ -218,3 +218,26 @@ def test_the_register_list_only_shows_awards_in_scope(reg, world):
     listed = list(selectors.award_list(register_units(world.an), year=2025))
     assert [a.person for a in listed] == [mine]
     assert Award.objects.count() == 2
+
+
+def test_a_whole_list_gets_the_same_verdicts_as_one_by_one(reg, world):
+    hoa, lan, mai = (reg.person(world.school, g) for g in ("Hoa", "Lan", "Mai"))
+    for year in (2023, 2024, 2025):
+        reg.year(hoa, year)
+    reg.initiative(hoa, 2024, Scope.TINH)
+    reg.year(lan, 2025, "HTT", cstdcs=False)
+    services.discipline_record(actor=world.an, person=mai, form="canh_cao", effective_from=date(2025, 2, 1))
+    on = date(2026, 2, 1)
+    items = [(hoa, "CSTD_TINH", 2025), (lan, "CSTDCS", 2025), (mai, "LDTT", 2025), (hoa, "BK_TINH", 2025)]
+
+    together = selectors.eligibility_for_people(items=items, on=on)
+
+    one_by_one = [
+        selectors.eligibility_for_person(person=p, award_code=c, year=y, on=on) for p, c, y in items
+    ]
+    assert together == one_by_one
+    assert [v.verdict for v in together[:3]] == [
+        VerdictKind.ELIGIBLE,
+        VerdictKind.NOT_ELIGIBLE,
+        VerdictKind.NOT_ELIGIBLE,
+    ]
