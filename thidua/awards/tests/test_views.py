@@ -55,7 +55,9 @@ def test_a_unit_head_reads_the_register_but_cannot_write_it(client, reg, world):
 
 def test_a_reviewer_records_an_evaluation_by_hand(client, reg, world, reviewer):
     hoa = reg.person(world.school, "Hoa")
-    response = _login(client, reviewer).post(
+    form = _login(client, reviewer).get(f"/so-khen-thuong/ca-nhan/{hoa.pk}/ghi/danh-gia/")
+    assert form.status_code == 200 and 'data-testid="record-form"' in form.content.decode()
+    response = client.post(
         f"/so-khen-thuong/ca-nhan/{hoa.pk}/ghi/danh-gia/", {"year": "2025", "rating": "HTXS"}
     )
     assert response.status_code == 302
