@@ -83,7 +83,7 @@ def record_awards(*, actor: Any, decision: Any, lines: list[Any]) -> None:
             prize_vnd=line.amount_vnd,
             achievement=line.achievement,
         )
-    DecisionLine.objects.bulk_update(lines, ["award"])
+    DecisionLine.objects.bulk_update(lines, ["award"], batch_size=500)
     proposals = {line.nominee.proposal_id: line.nominee.proposal for line in lines if line.nominee_id}
     reference = f"{symbol} ngày {format_date(document.issued_on)}"
     for proposal in proposals.values():

@@ -6,6 +6,7 @@ actor's roles, validate, lock, write an event row and an audit row.
 
 from collections.abc import Iterable, Sequence
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from django.core.files.base import ContentFile
@@ -182,11 +183,13 @@ def decision_update(*, actor: Any, decision: Decision, **fields: Any) -> Decisio
     return decision
 
 
-def _reprice(decision: Decision) -> None:
-    """Price every line on the decision date (lines of one subject together)."""
-    lines = list(decision.lines.all())
+_PRICE_FIELDS = ("prize", "coefficient", "base_salary", "amount_vnd")
+
+
+def _price(decision: Decision, lines: list[DecisionLine]) -> list[DecisionLine]:
+    """Price `lines` on the decision date (lines of one subject together); return those that changed."""
     if not lines:
-        return
+        return []
     inputs = [
         PrizeInput(
             subject_key=(
@@ -208,14 +211,20 @@ def _reprice(decision: Decision) -> None:
         )
     except RegulationError as exc:
         raise ValidationFailed(_("The prize money cannot be computed: %(error)s") % {"error": exc}) from None
+    changed_lines = []
     for line, prize in zip(lines, prizes, strict=True):
-        line.prize = prize
-        line.coefficient = prize["coefficient"]
-        line.base_salary = prize["base_salary"]
-        line.amount_vnd = paid_amount(prize)
-    DecisionLine.objects.bulk_update(
-        lines, ["prize", "coefficient", "base_salary", "amount_vnd", "updated_at"]
-    )
+        values = (prize, Decimal(prize["coefficient"]), prize["base_salary"], paid_amount(prize))
+        if (line.prize, line.coefficient, line.base_salary, line.amount_vnd) != values:
+            line.prize, line.coefficient, line.base_salary, line.amount_vnd = values
+            changed_lines.append(line)
+    return changed_lines
+
+
+def _reprice(decision: Decision) -> None:
+    """Price every stored line on the decision date and save those whose prize changed."""
+    changed_lines = _price(decision, list(decision.lines.all()))
+    if changed_lines:
+        DecisionLine.objects.bulk_update(changed_lines, [*_PRICE_FIELDS, "updated_at"], batch_size=500)
 
 
 @transaction.atomic
@@ -232,13 +241,17 @@ def decision_add_lines(
     )
     _require_draft(decision)
     start = (decision.lines.aggregate(m=Max("order"))["m"] or 0) + 1
-    created: list[DecisionLine] = []
-    for offset, spec in enumerate(lines):
-        created.append(_build_line(decision, spec, order=start + offset))
+    specs = list(lines)
+    _cache_person_units(specs)
+    created = [_build_line(decision, spec, order=start + i) for i, spec in enumerate(specs)]
     if not created:
         return []
-    DecisionLine.objects.bulk_create(created)
-    _reprice(decision)
+    existing = list(decision.lines.all())
+    # Price new and old lines together: a new title may stop an old one of the same period being paid.
+    changed_existing = [line for line in _price(decision, existing + created) if line.pk is not None]
+    DecisionLine.objects.bulk_create(created, batch_size=500)
+    if changed_existing:
+        DecisionLine.objects.bulk_update(changed_existing, [*_PRICE_FIELDS, "updated_at"], batch_size=500)
     audit_record(
         actor=actor,
         action="decision.add_lines",
@@ -246,6 +259,16 @@ def decision_add_lines(
         after={"lines": [f"{line.display_name}: {line.award_code} {line.year}" for line in created]},
     )
     return list(decision.lines.filter(order__gte=start).order_by("order"))
+
+
+def _cache_person_units(specs: list[dict[str, Any]]) -> None:
+    """Load the units of the people on the new lines in one query (their names go on the list)."""
+    people = [s["person"] for s in specs if s.get("person") is not None]
+    wanted = {p.unit_id for p in people if p.unit_id and not Person.unit.is_cached(p)}
+    units = Unit.objects.in_bulk(wanted) if wanted else {}
+    for p in people:
+        if p.unit_id in units:
+            p.unit = units[p.unit_id]
 
 
 def _build_line(decision: Decision, spec: dict[str, Any], *, order: int) -> DecisionLine:
@@ -394,7 +417,7 @@ def decision_issue(*, actor: Any, decision: Decision, issued_on: date) -> Decisi
     lines = list(decision.lines.all())
     for i, line in enumerate(lines, start=1):
         line.certificate_number = f"{document.number:02d}.{i:03d}/{document.notation}"
-    DecisionLine.objects.bulk_update(lines, ["certificate_number", "updated_at"])
+    DecisionLine.objects.bulk_update(lines, ["certificate_number", "updated_at"], batch_size=500)
     from thidua.decisions.rendering.appendix import appendix_pdf  # noqa: PLC0415 - WeasyPrint is heavy
 
     stem = f"{document.number:02d}-{document.year}-{decision.pk}-danh-sach.pdf"

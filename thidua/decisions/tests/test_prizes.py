@@ -69,3 +69,18 @@ def test_pure_pricing_keeps_the_order_of_its_inputs():
     out = compute_prizes(inputs, date(2026, 8, 1), rules=load_rule_pack())
     assert [p["coefficient"] for p in out] == ["0.8", "0.3"]
     assert all(p["base_salary"] == 2_530_000 for p in out)
+
+
+def test_a_higher_title_added_later_stops_the_earlier_one_being_paid(commune):
+    decision = draft(commune)
+    teacher = commune.world.teacher
+    (ldtt,) = services.decision_add_lines(
+        actor=commune.world.an, decision=decision, lines=[person_line(teacher, "LDTT")]
+    )
+    assert ldtt.amount_vnd == 760_000
+    services.decision_add_lines(
+        actor=commune.world.an, decision=decision, lines=[person_line(teacher, "CSTDCS")]
+    )
+    ldtt.refresh_from_db()
+    assert ldtt.amount_vnd == 0 and not ldtt.paid
+    assert sum(line.amount_vnd for line in decision.lines.all()) == 2_530_000
