@@ -60,6 +60,11 @@ class DeadlineInfo:
     running: bool
 
     @property
+    def days_overdue(self) -> int:
+        """Return the working days past the deadline (0 when not overdue)."""
+        return -self.days_left if self.days_left is not None and self.days_left < 0 else 0
+
+    @property
     def overdue(self) -> bool:
         """Tell whether the deadline has passed."""
         return self.days_left is not None and self.days_left < 0
