@@ -7,6 +7,10 @@ Lai Châu with ten schools and N people (with ID numbers), gives each person thr
 some LĐTT / CSTĐCS awards in the register, writes a spreadsheet of N nominees in the office layout
 (LĐTT for most, CSTĐCS for every tenth), then times: the check-only pass (reading and resolving every row),
 and the real import (all rows added, then every nominee checked against the register and the list checks).
+
+Reference run (2 shared vCPUs, SQLite, 10,000 rows): check only 6.4 s (≈ 1,570 rows/s); import with
+eligibility 242 s (≈ 41 rows/s). About 80 % of the import is `awards.selectors.eligibility_for_person`
+(≈ 20 ms and several queries per person, one person at a time); a batch form of it would be the fix.
 """
 
 import argparse
