@@ -109,3 +109,11 @@ def test_layout_screens_are_for_administrators_and_the_calibration_page_for_all(
     assert client.get(reverse("decisions:layout_create")).status_code == 404
     response = client.get(reverse("decisions:calibration_default"))
     assert response.status_code == 200 and response.content[:4] == b"%PDF"
+
+
+def test_the_council_outcome_page_says_when_nothing_awaits_a_decision(client, commune):
+    _login(client, commune.world.an)
+    response = client.get(reverse("decisions:from_nominees"))
+    page = response.content.decode()
+    assert response.status_code == 200 and 'data-testid="ready-nominees"' in page
+    assert 'data-testid="draft-from-nominees"' not in page
