@@ -11,6 +11,7 @@ from django.db import transaction
 
 from thidua.accounts.models import Role, User
 from thidua.accounts.services import membership_grant, user_create
+from thidua.awards.demo import load_demo_history
 from thidua.demo.movement_2021 import COMMUNES, build_movement
 from thidua.demo.names import DIRECT_POSITIONS, GROUPS, POSITIONS
 from thidua.organization.models import AdminUnit, Ethnicity, LineageKind, Person, Sex, Unit, UnitKind
@@ -352,6 +353,8 @@ def build_demo_world(
     movement = build_movement(units=b.units, figures=figures)
     progress("Cụm thi đua các xã")
     load_demo_clusters(owner=county, units=[b.units[f"{c}-UBND"] for c in COMMUNES], year=2021)
+    progress("Sổ khen thưởng 2021–2025")
+    load_demo_history(units=b.units, up_to_year=2025)
     return {"units": len(b.units), "people": Person.objects.count(), "logins": logins, "movement": movement}
 
 

@@ -352,7 +352,7 @@ def export_people(people: Iterable[Person]) -> bytes:
             "x" if p.is_direct_worker else "",
         ]
         # A leading "=", "+", "-" or "@" would make a spreadsheet run the text as a formula.
-        sheet.append([f"'{v}" if isinstance(v, str) and v[:1] in "=+-@" else v for v in values])
+        sheet.append([f"'{v}" if isinstance(v, str) and v and v[0] in "=+-@" else v for v in values])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
