@@ -58,6 +58,24 @@ def verdict_for(nominee: Nominee, *, on: date, rules: RulePack) -> Verdict:
     return _refused(ValueError("no subject"))
 
 
+def verdicts_for(nominees: Iterable[Nominee], *, on: date, rules: RulePack) -> dict[int, Verdict]:
+    """Return the verdicts of many nominees, reading the register once for all the people among them."""
+    nominees = list(nominees)
+    people = [(n, n.person) for n in nominees if n.person is not None]
+    out: dict[int, Verdict] = {}
+    try:
+        batch = awards.eligibility_for_people(
+            items=[(person, n.award_code, n.year) for n, person in people], on=on, rules=rules
+        )
+        out.update({n.pk: v for (n, _p), v in zip(people, batch, strict=True)})
+    except RegulationError:
+        pass  # one bad question spoils the batch: ask one by one below, so each gets its own reason
+    for n in nominees:
+        if n.pk not in out:
+            out[n.pk] = verdict_for(n, on=on, rules=rules)
+    return out
+
+
 def subject_key(nominee: Nominee) -> str:
     """Return "P:<id>", "U:<id>" or "H:<id>" for the nominee's subject."""
     if nominee.person_id:

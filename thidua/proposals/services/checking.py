@@ -87,11 +87,13 @@ def run_checks(
     )
     now = timezone.now()
     changed: list[Nominee] = []
+    asked = [n for n in nominees if recheck is None or n.pk in recheck or not n.verdict]
+    verdicts = eligibility.verdicts_for(asked, on=when, rules=pack)
     for n in nominees:
         stored = n.verdict or {}
         engine = list(stored.get("reasons", []))[: int(stored.get("engine", 0))]
-        if recheck is None or n.pk in recheck or not stored:
-            engine = [r.to_dict() for r in eligibility.verdict_for(n, on=when, rules=pack).reasons]
+        if n.pk in verdicts:
+            engine = [r.to_dict() for r in verdicts[n.pk].reasons]
             n.checked_at = now
         new = verdict_json(engine, found.per_nominee.get(n.pk, ()))
         offices = [g.office.value for g in authorities_for(n.award_code, when)]
