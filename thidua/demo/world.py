@@ -12,10 +12,17 @@ from django.db import transaction
 from thidua.accounts.models import Role, User
 from thidua.accounts.services import membership_grant, user_create
 from thidua.awards.demo import load_demo_history
+from thidua.council.demo import load_demo_council
 from thidua.demo.movement_2021 import COMMUNES, build_movement
 from thidua.demo.names import DIRECT_POSITIONS, GROUPS, POSITIONS
 from thidua.organization.models import AdminUnit, Ethnicity, LineageKind, Person, Sex, Unit, UnitKind
-from thidua.organization.services import household_create, person_create, unit_create, unit_link_lineage
+from thidua.organization.services import (
+    household_create,
+    person_create,
+    unit_create,
+    unit_link_lineage,
+    unit_update,
+)
 from thidua.scoring.demo import load_demo_clusters
 from thidua.targets.demo import load_demo_targets
 from thidua.targets.selectors import opening_assessment_paragraph
@@ -66,7 +73,15 @@ DEMO_LOGINS = [
     DemoLogin("hieutruong", "Tòng Thị Ngọc", Role.UNIT_HEAD, "TT-TU-THCS"),
     DemoLogin("canbo.muongkhoa", "Lường Văn Chung", Role.EMULATION_OFFICER, "X-MK-UBND"),
     DemoLogin("canbo.xatanuyen", "Vàng Thị Mai", Role.EMULATION_OFFICER, "XTU-UBND"),
+    DemoLogin("chutich.xa", "Lò Văn Hùng", Role.SIGNATORY, "XTU-UBND"),
+    DemoLogin("uyvien.xa1", "Nguyễn Thị Lan", Role.COUNCIL_MEMBER, "XTU-UBND"),
+    DemoLogin("uyvien.xa2", "Tòng Văn Sơn", Role.COUNCIL_MEMBER, "XTU-UBND"),
+    DemoLogin("thuky.xa", "Lường Thị Hương", Role.COUNCIL_SECRETARY, "XTU-UBND"),
 ]
+# The commune council of xã Tân Uyên from 1 July 2025: chair, vice-chair, members; the secretary sits too.
+COUNCIL_XTU = ["chutich.xa", "canbo.xatanuyen", "uyvien.xa1", "uyvien.xa2"]
+# Schools, health stations and villages carried on under the commune that succeeded theirs.
+CARRIED_OVER = ("THCS", "TH", "TYT", "B1", "B2")
 
 
 def _admin(code: str, *, current: bool) -> AdminUnit | None:
@@ -353,9 +368,32 @@ def build_demo_world(
     movement = build_movement(units=b.units, figures=figures)
     progress("Cụm thi đua các xã")
     load_demo_clusters(owner=county, units=[b.units[f"{c}-UBND"] for c in COMMUNES], year=2021)
+    progress("Sắp xếp lại đơn vị từ 01/07/2025")
+    _carry_over_units(b)
     progress("Sổ khen thưởng 2021–2025")
     load_demo_history(units=b.units, up_to_year=2025)
+    progress("Hội đồng Thi đua - Khen thưởng xã Tân Uyên")
+    users = {u.username: u for u in User.objects.filter(username__in=[*COUNCIL_XTU, "thuky.xa"])}
+    load_demo_council(
+        authority_unit=b.units["XTU-UBND"], users=[users[n] for n in COUNCIL_XTU], secretary=users["thuky.xa"]
+    )
     return {"units": len(b.units), "people": Person.objects.count(), "logins": logins, "movement": movement}
+
+
+def _carry_over_units(b: _Builder) -> None:
+    """Put each former commune's schools, health station and villages under the commune that succeeded it."""
+    new_by_code = {code: prefix for code, _name, prefix in NEW_COMMUNES}
+    for _code, _name, prefix, new_code in OLD_COMMUNES:
+        successor = b.units[f"{new_by_code[new_code]}-UBND"]
+        for suffix in CARRIED_OVER:
+            unit = b.units[f"{prefix}-{suffix}"]
+            b.units[unit.code] = unit_update(
+                actor=None,
+                unit=unit,
+                parent=successor,
+                valid_to=None,
+                reason="Sắp xếp đơn vị hành chính 2025",
+            )
 
 
 def demo_logins_text() -> str:

@@ -15,13 +15,14 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 EXPECTATIONS = [
     ("quantri", "Sở Nội vụ tỉnh Lai Châu", None),
     ("thamdinh", "Ban Thi đua - Khen thưởng tỉnh Lai Châu", "Ủy ban nhân dân huyện Tân Uyên"),
-    ("canbo", "Trường Tiểu học xã Nậm Sỏ", "Sở Nội vụ tỉnh Lai Châu"),
+    ("canbo", "Phòng Nội vụ huyện Tân Uyên", "Sở Nội vụ tỉnh Lai Châu"),
     ("chutich", "Phòng Nội vụ huyện Tân Uyên", "Ủy ban nhân dân xã Tân Uyên"),
-    ("thuky", "Trạm Y tế xã Pắc Ta", "Huyện ủy Tân Uyên"),
+    ("thuky", "Phòng Tài chính - Kế hoạch huyện Tân Uyên", "Huyện ủy Tân Uyên"),
     ("uyvien", "Hợp tác xã Chè Thân Thuộc", "Ủy ban nhân dân tỉnh Lai Châu"),
     ("hieutruong", "Trường THCS thị trấn Tân Uyên", "Trường Tiểu học thị trấn Tân Uyên"),
-    ("canbo.muongkhoa", "Bản 01, xã Mường Khoa", "Ủy ban nhân dân xã Phúc Khoa"),
-    ("canbo.xatanuyen", "Văn phòng HĐND và UBND xã Tân Uyên", "Ủy ban nhân dân huyện Tân Uyên"),
+    ("canbo.muongkhoa", "Ủy ban nhân dân xã Mường Khoa", "Ủy ban nhân dân xã Phúc Khoa"),
+    ("canbo.xatanuyen", "Trường THCS thị trấn Tân Uyên", "Trường Tiểu học xã Mường Khoa"),
+    ("chutich.xa", "Văn phòng HĐND và UBND xã Tân Uyên", "Ủy ban nhân dân xã Nậm Sỏ"),
 ]
 
 
