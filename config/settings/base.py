@@ -142,6 +142,9 @@ CACHES = {
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# The public address printed in certificates' QR codes (the verification page).
+THIDUA_PUBLIC_BASE_URL = env("PUBLIC_BASE_URL", "http://127.0.0.1:8000")
+
 # Optional PAdES signing of issued documents: a PKCS#12 file and its password.
 THIDUA_SIGNING_P12 = env("SIGNING_P12", "")
 THIDUA_SIGNING_P12_PASSWORD = env("SIGNING_P12_PASSWORD", "")

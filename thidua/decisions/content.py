@@ -132,7 +132,7 @@ def _ending(lines: Sequence[str]) -> list[str]:
 
 def decision_content(text: DecisionText) -> DocumentContent:
     """Build the decision: authority line, legal bases, proposer, Điều 1–3, recipients."""
-    body: list[Block] = [Block("heading", text.authority_title)]
+    body: list[Block] = [Block("center", text.authority_title)]
     bases = _ending(text.legal_bases)
     if text.proposed_by:
         proposer = text.proposed_by.strip().rstrip(".")
@@ -142,7 +142,7 @@ def decision_content(text: DecisionText) -> DocumentContent:
     elif bases:
         bases[-1] = bases[-1].rstrip(";") + "."
     body.extend(Block("quote", line) for line in bases)
-    body.append(Block("heading", "QUYẾT ĐỊNH:"))
+    body.append(Block("center", "QUYẾT ĐỊNH:"))
     if len(text.groups) == 1:
         body.append(
             Block("paragraph", f"**Điều 1.** {text.groups[0].phrase(text.on)} (có danh sách kèm theo).")

@@ -13,7 +13,7 @@ from typing import Any
 
 from thidua.core.formatting import official_date_line
 
-BLOCK_KINDS = ("paragraph", "item", "heading", "quote")
+BLOCK_KINDS = ("paragraph", "item", "heading", "quote", "center")
 
 # Abbreviations of the administrative document types (NĐ 30/2020 Phụ lục III). Keys are the
 # `DocumentKind` values; công văn has no abbreviation and its notation is issuer–drafting unit.

@@ -151,15 +151,17 @@ def sheet_to_docx(sheet: Sheet) -> bytes:
             q.paragraph_format.left_indent = Cm(5.2)
 
     for block in sheet.body:
-        p = _para(doc, align=WD_ALIGN_PARAGRAPH.JUSTIFY, after=6)
-        p.paragraph_format.first_line_indent = Cm(1)
+        centred = block.kind == "center"
+        p = _para(doc, align=WD_ALIGN_PARAGRAPH.CENTER if centred else WD_ALIGN_PARAGRAPH.JUSTIFY, after=6)
+        p.paragraph_format.first_line_indent = Cm(0 if centred else 1)
+        strong = block.kind in ("heading", "center")
         if block.number:
-            _font(p.add_run(f"{block.number} "), 14, bold=block.kind == "heading")
+            _font(p.add_run(f"{block.number} "), 14, bold=strong)
         for run in inline_runs(block.text):
             _font(
                 p.add_run(run.text),
                 14,
-                bold=run.bold or block.kind == "heading",
+                bold=run.bold or strong,
                 italic=run.italic or block.kind == "quote",
             )
 
