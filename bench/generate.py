@@ -390,6 +390,7 @@ def _people_rows(
     from thidua.organization.models import Person, Sex
 
     kinh = ethnicity_ids["Kinh"]
+    paths = {u.pk: u.path for u in tree.units}
     n_provinces = len(tree.provinces)
     # Provinces differ in size; the first one (the scoped user's) has an average weight.
     weights = [1.0] + [rng.uniform(0.5, 1.5) for _ in range(n_provinces - 1)]
@@ -411,6 +412,7 @@ def _people_rows(
         person.position = rng.choice(POSITIONS)
         person.is_direct_worker = person.position in DIRECT_POSITIONS
         person.unit_id = rng.choice(tree.people_units[p_index])
+        person.unit_path = paths[person.unit_id]
         if rng.random() < 0.9:
             # Citizen ID: province code, sex and century digit, year of birth, serial (synthetic codes).
             serial[p_index] += 1
@@ -529,6 +531,19 @@ def generate(profile: Profile, *, out: TextIO = sys.stderr) -> dict[str, Any]:
                         progress.show(done)
             progress.show(done, final=True)
             cur.execute("SET LOCAL maintenance_work_mem = '1GB'")
+            t = time.perf_counter()
+            cur.execute(
+                """
+                INSERT INTO organization_personsearchterm (person_id, term, exact_term, sort_key, unit_path)
+                SELECT p.id, array_to_string(f.words[i:], ' '), array_to_string(e.words[i:], ' '),
+                       p.sort_key, p.unit_path
+                FROM organization_person p
+                CROSS JOIN LATERAL regexp_split_to_array(btrim(p.search_key), ' ') AS f(words)
+                CROSS JOIN LATERAL regexp_split_to_array(btrim(p.exact_key), ' ') AS e(words)
+                CROSS JOIN LATERAL generate_subscripts(f.words, 1) AS i
+                """
+            )
+            print(f"  search terms {time.perf_counter() - t:6.1f} s", file=out)
             for index_name, definition in indexes:
                 t = time.perf_counter()
                 cur.execute(definition)
@@ -567,6 +582,7 @@ def generate(profile: Profile, *, out: TextIO = sys.stderr) -> dict[str, Any]:
     with connection.cursor() as cur:
         cur.execute("VACUUM (ANALYZE) organization_person")
         cur.execute("VACUUM (ANALYZE) organization_unit")
+        cur.execute("VACUUM (ANALYZE) organization_personsearchterm")
         cur.execute("ANALYZE")
     print(f"  vacuum/analyze     {time.perf_counter() - t:6.1f} s", file=out)
     marker["seconds"] = time.perf_counter() - started

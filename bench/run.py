@@ -69,11 +69,11 @@ def cases() -> list[Case]:
 
 def one_page(user: Any, case: Case) -> Any:
     """Do what the people list view does for one page and return the page."""
-    from thidua.accounts.permissions import people_in_scope
-    from thidua.organization.selectors import paginate, person_list
+    from thidua.accounts.permissions import scope_paths
+    from thidua.organization.selectors import person_page
 
     user.__dict__.pop("_thidua_memberships", None)  # a new request loads the memberships again
-    page = paginate(person_list(people_in_scope(user), query=case.query), page=case.page, per_page=PER_PAGE)
+    page = person_page(scope_paths(user), query=case.query, page=case.page, per_page=PER_PAGE)
     for person in page.items:  # the template shows the unit and the ethnicity
         _ = (person.unit.name if person.unit else "", person.ethnicity.name if person.ethnicity else "")
     return page

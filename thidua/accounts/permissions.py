@@ -45,7 +45,8 @@ def scope_paths(user: Any, roles: Iterable[str] | None = None) -> list[str]:
 def unit_scope_q(user: Any, *, prefix: str = "", roles: Iterable[str] | None = None) -> Q:
     """Return a filter matching the units within the subtrees of the user's memberships.
 
-    `prefix` is the lookup path to the unit from the model filtered ("" for Unit, "unit__" for Person).
+    `prefix` is the lookup path to the unit's path from the model filtered ("" for Unit, "unit__" across
+    the foreign key, "unit_" for Person's own copy `unit_path`).
     A user without memberships matches nothing; being a Django superuser grants nothing here.
     """
     paths = _paths(user, roles)
@@ -64,7 +65,7 @@ def units_in_scope(user: Any, *, roles: Iterable[str] | None = None) -> QuerySet
 
 def people_in_scope(user: Any) -> QuerySet[Person]:
     """Return the people (by current unit) the user may see."""
-    return Person.objects.filter(unit_scope_q(user, prefix="unit__"))
+    return Person.objects.filter(unit_scope_q(user, prefix="unit_"))  # Person.unit_path
 
 
 def can_write_registry(user: Any, unit: Unit) -> bool:

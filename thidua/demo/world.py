@@ -281,7 +281,7 @@ def build_demo_world(
             f"{prefix}-UBND",
             f"Ủy ban nhân dân {name}",
             UnitKind.PEOPLES_COMMITTEE,
-            "LC",
+            "LC-UBND",
             abbreviation="UBND",
             admin_unit=admin,
             valid_from=REFORM,

@@ -315,9 +315,8 @@ def participant_units(movement: Movement) -> list[Unit]:
 @transaction.atomic
 def movement_launch(*, actor: Any, movement: Movement, issued_on: date) -> Movement:
     """Issue the launching document (numbered from the launcher's register) and open registrations."""
-
     movement = (
-        Movement.objects.select_for_update()
+        Movement.objects.select_for_update(of=("self",))
         .select_related("launcher", "drafting_unit", "signer")
         .get(pk=movement.pk)
     )

@@ -156,6 +156,8 @@ class Unit(BaseModel):
         if (path, depth) != (self.path, self.depth):
             self.path, self.depth = path, depth
             Unit.objects.filter(pk=self.pk).update(path=path, depth=depth)
+            Person.objects.filter(unit_id=self.pk).update(unit_path=path)
+            PersonSearchTerm.objects.filter(person__unit_id=self.pk).update(unit_path=path)
 
     def is_active_on(self, on: date) -> bool:
         """Tell whether the unit existed on `on`."""
@@ -253,12 +255,19 @@ class Person(BaseModel):
     sort_key = models.CharField(max_length=400, editable=False, default="")
     search_key = models.CharField(max_length=200, editable=False, default="")
     exact_key = models.CharField(max_length=200, editable=False, default="")
+    # The current unit's materialised path, copied so that access scopes filter people without a join
+    # and indexes can cover them (kept by save() here and by Unit.save when a unit moves).
+    unit_path = models.CharField(max_length=255, editable=False, default="")
 
     class Meta:
         verbose_name = _("person")
         verbose_name_plural = _("person")
         indexes = [
+            # On PostgreSQL it also covers unit_path and search_key (migration 0005), so the page-key
+            # query of the people list reads the index alone.
             models.Index(fields=["sort_key", "id"], name="person_sort_idx"),
+            # A subtree's people in order: a range on the path, then a small sort.
+            models.Index(fields=["unit_path", "sort_key", "id"], name="person_path_sort_idx"),
             models.Index(fields=["unit", "sort_key", "id"], name="person_unit_sort_idx"),
         ]
 
@@ -287,7 +296,41 @@ class Person(BaseModel):
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         self.refresh_keys()
+        self.unit_path = self.unit.path if self.unit is not None else ""
         super().save(*args, **kwargs)
+        PersonSearchTerm.objects.filter(person=self).delete()
+        PersonSearchTerm.objects.bulk_create(
+            PersonSearchTerm(
+                person=self, term=term, exact_term=exact, sort_key=self.sort_key, unit_path=self.unit_path
+            )
+            for term, exact in self.search_terms()
+        )
+
+    def search_terms(self) -> list[tuple[str, str]]:
+        """Return (folded, casefolded) name suffixes starting at each word: a search matches their start."""
+        folded = self.search_key.split()
+        exact = self.exact_key.split()
+        return [(" ".join(folded[i:]), " ".join(exact[i:])) for i in range(len(folded))]
+
+
+class PersonSearchTerm(models.Model):
+    """One word-start suffix of a person's name ("văn an" of "Nguyễn Văn An"), kept by Person.save.
+
+    A search is then one range of an index that also holds the sort key and the unit path, whatever the
+    number of people, instead of a trigram match followed by a sort of every match.
+    """
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    term = models.CharField(max_length=200)  # folded, as search_key
+    exact_term = models.CharField(max_length=200)  # casefolded with marks, as exact_key
+    sort_key = models.CharField(max_length=400)
+    unit_path = models.CharField(max_length=255)
+
+    # Indexed by migration 0006 (person_term_idx on term; on PostgreSQL it also carries sort_key,
+    # person_id, unit_path and exact_term, so a search reads the index alone).
+
+    def __str__(self) -> str:
+        return self.term
 
 
 class PersonMembership(BaseModel):

@@ -5,13 +5,16 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db.models import BooleanField, Case, Count, Q, QuerySet, Value, When
+from django.db.models import BooleanField, Case, Count, Max, Q, QuerySet, Value, When, Window
 
 from thidua.core.text import clean_text, fold, has_diacritics
-from thidua.organization.models import AdminUnit, Person, Unit
+from thidua.organization.models import AdminUnit, Person, PersonSearchTerm, Unit
 
 # Counting more than this many rows for a page header costs more than it tells.
 COUNT_CAP = 10_000
+# A search matching more people than this walks the people in order (the first page comes quickly)
+# instead of sorting every match.
+DENSE_SEARCH = 50_000
 
 
 @dataclass(frozen=True)
@@ -38,17 +41,26 @@ class Page:
         return self.start_index + len(self.items) - 1 if self.items else 0
 
 
-def paginate(qs: QuerySet[Any], *, page: int, per_page: int = 50) -> Page:
-    """Return one page of `qs` with two queries whatever the table size (a capped count and the rows)."""
+def paginate(qs: QuerySet[Any], *, page: int, per_page: int = 50, count: int | None = None) -> Page:
+    """Return one page of `qs` with at most three queries whatever the table size.
+
+    The page's keys come first from a narrow query that an index can answer alone (skipping `offset`
+    rows costs index entries, not table rows), then the rows of those keys, then a capped count,
+    which a page that is not full does without.
+    """
     page = max(1, page)
     offset = (page - 1) * per_page
-    rows = list(qs[offset : offset + per_page + 1])
-    count = qs.order_by()[: COUNT_CAP + 1].count()
+    keys = list(qs.values_list("pk", flat=True)[offset : offset + per_page + 1])
+    by_key = {row.pk: row for row in qs.filter(pk__in=keys[:per_page])} if keys else {}
+    rows = [by_key[k] for k in keys[:per_page] if k in by_key]
+    if count is None:
+        unknown = len(keys) > per_page or (not keys and page > 1)  # more pages, or past the last
+        count = qs.order_by()[: COUNT_CAP + 1].count() if unknown else offset + len(keys)
     return Page(
-        items=rows[:per_page],
+        items=rows,
         number=page,
         per_page=per_page,
-        has_next=len(rows) > per_page,
+        has_next=len(keys) > per_page,
         count=min(count, COUNT_CAP),
         count_is_capped=count > COUNT_CAP,
     )
@@ -78,8 +90,62 @@ def person_list(scope: QuerySet[Person], *, query: str = "", unit: Unit | None =
     """Return the people in `scope` (optionally in a unit subtree), filtered and sorted the Vietnamese way."""
     qs = scope.select_related("unit", "ethnicity")
     if unit is not None:
-        qs = qs.filter(unit__path__startswith=unit.path)
+        qs = qs.filter(unit_path__startswith=unit.path)
     return person_search(qs, query)
+
+
+def _under(paths: list[str]) -> Q:
+    """Match rows whose unit_path lies in one of the subtrees."""
+    q = Q(pk__in=[])
+    for p in paths:
+        q |= Q(unit_path__startswith=p)
+    return q
+
+
+def person_page(
+    paths: Iterable[str], *, query: str = "", unit: Unit | None = None, page: int = 1, per_page: int = 50
+) -> Page:
+    """Return one page of the people in the subtrees `paths` (or in `unit`'s), searched and sorted.
+
+    Three queries whatever the number of people. A search first counts its matches on the index of
+    name suffixes (PersonSearchTerm, an index range); if there are few enough, the page and the number
+    of people come from that index, sorted; if there are many, walking the people in order (a covering
+    index) finds the page sooner.
+    """
+    paths = list(paths)
+    if unit is not None:
+        paths = [unit.path] if any(unit.path.startswith(p) for p in paths) else []
+    people = Person.objects.filter(_under(paths)).select_related("unit", "ethnicity")
+    query = clean_text(query)
+    if not query:
+        return paginate(people.order_by("sort_key", "id"), page=page, per_page=per_page)
+    terms = PersonSearchTerm.objects.filter(_under(paths), term__startswith=fold(query))
+    matches = terms.values("person_id")[: DENSE_SEARCH + 1].count()  # suffixes: a name may match twice
+    if matches > DENSE_SEARCH:
+        return paginate(person_search(people, query), page=page, per_page=per_page, count=matches)
+    # One row per person (a name may match twice); a query typed with marks ranks exact matches first.
+    ranked = terms.values("person_id", "sort_key").annotate(hits=Count("person_id"), total=Window(Count("*")))
+    if has_diacritics(query):
+        exact = When(exact_term__startswith=query.casefold(), then=Value(1))
+        ranked = ranked.annotate(exact=Max(Case(exact, default=Value(0)))).order_by(
+            "-exact", "sort_key", "person_id"
+        )
+    else:
+        ranked = ranked.order_by("sort_key", "person_id")
+    page = max(1, page)
+    offset = (page - 1) * per_page
+    keys = list(ranked.values_list("person_id", "total")[offset : offset + per_page + 1])
+    total = keys[0][1] if keys else (ranked.count() if page > 1 else 0)  # past the last page: count
+    wanted = [k for k, _ in keys[:per_page]]
+    by_key = {row.pk: row for row in people.filter(pk__in=wanted)} if wanted else {}
+    return Page(
+        items=[by_key[k] for k in wanted if k in by_key],
+        number=page,
+        per_page=per_page,
+        has_next=len(keys) > per_page,
+        count=min(total, COUNT_CAP),
+        count_is_capped=total > COUNT_CAP,
+    )
 
 
 def unit_list(scope: QuerySet[Unit], *, query: str = "", on: date | None = None) -> QuerySet[Unit]:

@@ -27,7 +27,7 @@ from thidua.decisions.models import Decision, DecisionStatus
 from thidua.decisions.selectors import certificate_lines
 from thidua.demo.world import DEMO_PASSWORD, build_demo_world
 from thidua.organization.models import Person, Sex, Unit
-from thidua.organization.services import person_create, unit_update
+from thidua.organization.services import person_create
 from thidua.proposals.models import CouncilOutcome, Nominee, Proposal, ProposalStatus
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -59,14 +59,8 @@ TEACHERS = [
 def demo_world():
     call_command("import_admin_units", verbosity=0)
     build_demo_world(people_per_unit=2, progress=lambda _s: None)
-    # The province's People's Committee must be above the commune for a proposal to be forwarded to it
-    # (and for the province's Sở Nội vụ to appraise it); the demo world puts the communes beside it.
-    unit_update(
-        actor=None,
-        unit=Unit.objects.get(code="XTU-UBND"),
-        parent=Unit.objects.get(code="LC-UBND"),
-        reason="Xã trực thuộc tỉnh",
-    )
+    # The province's People's Committee is above the commune, so a proposal can be forwarded to it.
+    assert Unit.objects.get(code="XTU-UBND").parent.code == "LC-UBND"
     school = Unit.objects.get(code="TT-TU-THCS")
     for i, (family, middle, given, sex, born) in enumerate(TEACHERS):
         person_create(

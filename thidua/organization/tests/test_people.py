@@ -9,8 +9,8 @@ from django.test.utils import CaptureQueriesContext
 
 from thidua.core.errors import ValidationFailed
 from thidua.organization.models import Person, PersonMembership, Sex, UnitKind
-from thidua.organization.selectors import paginate, person_list
-from thidua.organization.services import person_create, person_move, person_update, unit_create
+from thidua.organization.selectors import paginate, person_list, person_page
+from thidua.organization.services import person_create, person_move, person_update, unit_create, unit_update
 
 pytestmark = pytest.mark.django_db
 
@@ -98,7 +98,7 @@ def test_nfd_names_are_stored_as_nfc(unit):
     assert person.full_name == "Nguyễn Văn Bảy"
 
 
-def test_page_costs_two_queries_whatever_the_size(unit):
+def test_page_costs_at_most_three_queries_whatever_the_size(unit):
     for i in range(120):
         person_create(
             actor=None, unit=unit, family_name="Lò", middle_name="Văn", given_name=f"Số{i}", sex=Sex.MALE
@@ -110,8 +110,10 @@ def test_page_costs_two_queries_whatever_the_size(unit):
     with CaptureQueriesContext(connection) as later:
         page2 = paginate(qs, page=6, per_page=20)
         [p.unit.name for p in page2.items]
-    assert len(small) == len(later) == 2
+    # Keys, rows and a capped count; the last page is not full, so it knows the count without asking.
+    assert len(small) == 3 and len(later) == 2
     assert page.count == 120 and page.has_next and not page2.has_next
+    assert page2.count == 120 and len(page2.items) == 20
 
 
 def test_duplicate_id_number_is_refused(unit):
@@ -159,3 +161,60 @@ def test_moving_a_person_closes_the_old_membership(unit):
 def test_updating_unknown_fields_is_a_programming_error(people):
     with pytest.raises(ValueError, match="Unknown person fields"):
         person_update(actor=None, person=people[0], salary=1)
+
+
+def _ids(items):
+    return [p.pk for p in items]
+
+
+@pytest.mark.parametrize("query", ["", "nguyen", "NGUYỄN", "đạt", "dat", "van", "thi a", "o", "zz"])
+def test_person_page_matches_the_list_order_and_count(people, unit, query):
+    qs = person_list(Person.objects.filter(unit__path__startswith=unit.path), query=query)
+    for number in (1, 2, 3):
+        expected = paginate(qs, page=number, per_page=4)
+        page = person_page([unit.path], query=query, page=number, per_page=4)
+        assert _ids(page.items) == _ids(expected.items)
+        assert (page.count, page.has_next) == (expected.count, expected.has_next)
+
+
+def test_person_page_counts_a_name_matching_twice_once(people, unit):
+    person_create(
+        actor=None, unit=unit, family_name="Trần", middle_name="Thị", given_name="Thu", sex=Sex.FEMALE
+    )
+    for query in ("th", "t"):
+        expected = paginate(person_list(Person.objects.all(), query=query), page=1, per_page=50)
+        page = person_page([unit.path], query=query)
+        assert _ids(page.items) == _ids(expected.items)
+        assert page.count == expected.count
+
+
+def test_person_page_is_bounded_by_scope(people, unit):
+    other = unit_create(actor=None, code="V", name="Trường Tiểu học Hai", kind=UnitKind.SCHOOL)
+    person_create(
+        actor=None, unit=other, family_name="Nguyễn", middle_name="Văn", given_name="Xa", sex=Sex.MALE
+    )
+    assert all(p.unit_id == unit.pk for p in person_page([unit.path], query="nguyen").items)
+    assert person_page([], query="nguyen").count == 0
+    assert person_page([unit.path], unit=other).count == 0  # a unit outside the scope shows nobody
+
+
+def test_person_page_costs_three_queries_whatever_the_size(unit):
+    for i in range(60):
+        person_create(
+            actor=None, unit=unit, family_name="Lò", middle_name="Văn", given_name=f"Số{i}", sex=Sex.MALE
+        )
+    for query in ("", "lo van", "lò"):
+        with CaptureQueriesContext(connection) as used:
+            page = person_page([unit.path], query=query, page=1, per_page=20)
+            [p.unit.name for p in page.items]
+        assert len(used) <= 3
+        assert page.count == 60
+
+
+def test_moving_a_unit_moves_its_people_in_searches(people, unit):
+    parent = unit_create(actor=None, code="P", name="Phòng Giáo dục", kind=UnitKind.SPECIALISED_OFFICE)
+    unit_update(actor=None, unit=unit, parent=parent, reason="test")
+    unit.refresh_from_db()
+    assert Person.objects.filter(unit=unit).exclude(unit_path=unit.path).count() == 0
+    assert person_page([parent.path], query="dat").count == 2
+    assert person_page([parent.path]).count == len(people)

@@ -17,6 +17,7 @@ from thidua.accounts.permissions import (
     access_unit,
     can_write_registry,
     people_in_scope,
+    scope_paths,
     units_in_scope,
 )
 from thidua.core.audit import history_for
@@ -121,7 +122,9 @@ def person_list(request: HttpRequest) -> HttpResponse:
         )
         response["Content-Disposition"] = 'attachment; filename="danh-sach-ca-nhan.xlsx"'
         return response
-    page = selectors.paginate(qs, page=_page_number(request), per_page=50)
+    page = selectors.person_page(
+        scope_paths(request.user), query=query, unit=unit, page=_page_number(request), per_page=50
+    )
     can_add = units_in_scope(request.user, roles=REGISTRY_WRITERS).exists()
     context = {"nav_active": "people", "page": page, "q": query, "unit": unit, "can_add": can_add}
     template = "organization/_person_rows.html" if request.htmx else "organization/person_list.html"  # type: ignore[attr-defined]
