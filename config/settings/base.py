@@ -21,6 +21,8 @@ def database_from_env() -> dict[str, object]:
             "HOST": env("DB_HOST", "127.0.0.1"),
             "PORT": env("DB_PORT", "5432"),
             "CONN_MAX_AGE": 60,
+            # Sorting a search's matches (tens of thousands of index entries) must not spill to disk.
+            "OPTIONS": {"options": f"-c work_mem={env('DB_WORK_MEM', '32MB')}"},
         }
     return {
         "ENGINE": "django.db.backends.sqlite3",
