@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db.models import BooleanField, Case, Count, Max, Q, QuerySet, Value, When, Window
+from django.db.models import BooleanField, Case, Count, IntegerField, Max, Q, QuerySet, Value, When, Window
 
 from thidua.core.text import clean_text, fold, has_diacritics
 from thidua.organization.models import AdminUnit, Person, PersonSearchTerm, Unit
@@ -102,6 +102,26 @@ def _under(paths: list[str]) -> Q:
     return q
 
 
+def _keys_in_term_order(terms: QuerySet[PersonSearchTerm], query: str, *, want: int) -> list[int]:
+    """Return the first `want` distinct people of the matching name suffixes, in list order.
+
+    A name matches once per word that starts with the query, so rows are read in growing batches until
+    enough distinct people are found; a query typed with marks puts exact matches first.
+    """
+    order = ["sort_key", "person_id"]
+    if has_diacritics(query):
+        exact = When(exact_term__startswith=query.casefold(), then=Value(1))
+        terms = terms.annotate(exact=Case(exact, default=Value(0), output_field=IntegerField()))
+        order = ["-exact", *order]
+    limit = max(want * 2, 2)
+    while True:
+        rows = list(terms.order_by(*order).values_list("person_id", flat=True)[:limit])
+        distinct = list(dict.fromkeys(rows))
+        if len(distinct) >= want or len(rows) < limit:
+            return distinct[:want]
+        limit *= 2
+
+
 def person_page(
     paths: Iterable[str], *, query: str = "", unit: Unit | None = None, page: int = 1, per_page: int = 50
 ) -> Page:
@@ -123,6 +143,21 @@ def person_page(
     matches = terms.values("person_id")[: DENSE_SEARCH + 1].count()  # suffixes: a name may match twice
     if matches > DENSE_SEARCH:
         return paginate(person_search(people, query), page=page, per_page=per_page, count=matches)
+    page = max(1, page)
+    offset = (page - 1) * per_page
+    if matches > COUNT_CAP:
+        # Many matches: take the page from the index in order instead of grouping every match first.
+        found = _keys_in_term_order(terms, query, want=offset + per_page + 1)[offset:]
+        first = found[:per_page]
+        rows = {row.pk: row for row in people.filter(pk__in=first)} if first else {}
+        return Page(
+            items=[rows[k] for k in first if k in rows],
+            number=page,
+            per_page=per_page,
+            has_next=len(found) > per_page,
+            count=COUNT_CAP,
+            count_is_capped=True,
+        )
     # One row per person (a name may match twice); a query typed with marks ranks exact matches first.
     ranked = terms.values("person_id", "sort_key").annotate(hits=Count("person_id"), total=Window(Count("*")))
     if has_diacritics(query):
@@ -132,8 +167,6 @@ def person_page(
         )
     else:
         ranked = ranked.order_by("sort_key", "person_id")
-    page = max(1, page)
-    offset = (page - 1) * per_page
     keys = list(ranked.values_list("person_id", "total")[offset : offset + per_page + 1])
     total = keys[0][1] if keys else (ranked.count() if page > 1 else 0)  # past the last page: count
     wanted = [k for k, _ in keys[:per_page]]

@@ -218,3 +218,20 @@ def test_moving_a_unit_moves_its_people_in_searches(people, unit):
     assert Person.objects.filter(unit=unit).exclude(unit_path=unit.path).count() == 0
     assert person_page([parent.path], query="dat").count == 2
     assert person_page([parent.path]).count == len(people)
+
+
+@pytest.mark.parametrize("query", ["nguyen", "đạt", "dat", "van", "t", "thi a"])
+def test_person_page_with_many_matches_keeps_the_list_order(people, unit, query, monkeypatch):
+    from thidua.organization import selectors
+
+    person_create(
+        actor=None, unit=unit, family_name="Trần", middle_name="Thị", given_name="Thu", sex=Sex.FEMALE
+    )
+    # Pretend a handful of matches is "many", so the page comes from the index in order.
+    monkeypatch.setattr(selectors, "COUNT_CAP", 1)
+    qs = person_list(Person.objects.filter(unit__path__startswith=unit.path), query=query)
+    for number in (1, 2, 3):
+        expected = paginate(qs, page=number, per_page=2)
+        page = person_page([unit.path], query=query, page=number, per_page=2)
+        assert _ids(page.items) == _ids(expected.items)
+        assert page.has_next == expected.has_next
