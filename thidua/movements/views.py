@@ -130,6 +130,8 @@ def movement_detail(request: HttpRequest, movement_id: int) -> HttpResponse:
     movement = access_movement(request.user, movement_id)
     manage = can_manage_movement(request.user, movement)
     codes, rows, totals = regs.registration_table(movement)
+    mine = list(selectors.registrations_for_user(request.user, movement))
+    mine_ids = {m.pk for m in mine}
     context = {
         "nav_active": NAV,
         "movement": movement,
@@ -142,11 +144,8 @@ def movement_detail(request: HttpRequest, movement_id: int) -> HttpResponse:
         "events": movement.events.select_related("actor"),
         "progress": selectors.registration_progress(movement),
         "codes": codes,
-        "rows": rows
-        if manage
-        else [r for r in rows if r.registration in selectors.registrations_for_user(request.user, movement)],
+        "rows": rows if manage else [r for r in rows if r.registration.pk in mine_ids],
         "totals": totals,
-        "my_registrations": selectors.registrations_for_user(request.user, movement),
         "commands": workflow.allowed_commands(
             workflow.MOVEMENT_TRANSITIONS, movement.status, user_roles(request.user)
         )
