@@ -130,8 +130,7 @@ def movement_detail(request: HttpRequest, movement_id: int) -> HttpResponse:
     movement = access_movement(request.user, movement_id)
     manage = can_manage_movement(request.user, movement)
     codes, rows, totals = regs.registration_table(movement)
-    mine = list(selectors.registrations_for_user(request.user, movement))
-    mine_ids = {m.pk for m in mine}
+    mine_ids = set(selectors.registrations_for_user(request.user, movement).values_list("pk", flat=True))
     context = {
         "nav_active": NAV,
         "movement": movement,
