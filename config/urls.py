@@ -14,5 +14,9 @@ urlpatterns = [
     path("de-nghi/", include("thidua.proposals.urls")),
     path("hoi-dong/", include("thidua.council.urls")),
     path("quyet-dinh/", include("thidua.decisions.urls")),
+    path("dien-hinh/", include("thidua.exemplars.urls")),
+    path("bao-cao/", include("thidua.reports.urls")),
+    path("api/", include("thidua.api.urls")),
+    path("", include("thidua.public.urls")),
     path("", include("thidua.web.urls")),
 ]
