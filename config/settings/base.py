@@ -99,6 +99,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "thidua.web.context_processors.navigation",
+                "thidua.public.context_processors.public",
             ],
             "builtins": ["thidua.core.templatetags.vn"],
         },
@@ -152,6 +153,10 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # The public address printed in certificates' QR codes (the verification page).
 THIDUA_PUBLIC_BASE_URL = env("PUBLIC_BASE_URL", "http://127.0.0.1:8000")
+
+# The public portal's name and the authority shown above it (configuration, Vietnamese as printed).
+THIDUA_PUBLIC_SITE_NAME = env("PUBLIC_SITE_NAME", "Cổng thi đua – khen thưởng")
+THIDUA_PUBLIC_AUTHORITY_NAME = env("PUBLIC_AUTHORITY_NAME", "")
 
 # Optional PAdES signing of issued documents: a PKCS#12 file and its password.
 THIDUA_SIGNING_P12 = env("SIGNING_P12", "")

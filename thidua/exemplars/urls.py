@@ -1,4 +1,8 @@
-from django.urls import path  # noqa: F401 - routes are added as the views arrive
+from django.urls import path
+
+from thidua.exemplars import views
 
 app_name = "exemplars"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.index, name="index"),
+]

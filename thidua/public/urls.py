@@ -1,4 +1,14 @@
-from django.urls import path  # noqa: F401 - routes are added as the views arrive
+from django.urls import path
+
+from thidua.public.views import home, placeholder
 
 app_name = "public"
-urlpatterns: list = []
+urlpatterns = [
+    path("cong-dan/", placeholder.soon, name="home"),
+    path("dich-vu-cong/", placeholder.soon, name="procedures"),
+    path("dich-vu-cong/tra-cuu/", placeholder.soon, name="track"),
+    path("dich-vu-cong/tai-khoan/", placeholder.soon, name="account"),
+    path("cong-dan/ngon-ngu/", home.language, name="language"),
+    path("xac-minh/", placeholder.soon, name="verify"),
+    path("cong-khai/", placeholder.soon, name="notices"),
+]
