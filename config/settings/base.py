@@ -158,6 +158,14 @@ THIDUA_PUBLIC_BASE_URL = env("PUBLIC_BASE_URL", "http://127.0.0.1:8000")
 THIDUA_PUBLIC_SITE_NAME = env("PUBLIC_SITE_NAME", "Cổng thi đua – khen thưởng")
 THIDUA_PUBLIC_AUTHORITY_NAME = env("PUBLIC_AUTHORITY_NAME", "")
 
+# Online public service: the dossier code (TT 01/2018 Điều 19: receiving unit, YYMMDD, daily serial),
+# the receipt's notation, the hour after which a dossier counts as received the next working day
+# ("" turns the rule off), and the SMS gateway (dotted path to callable(phone, text)).
+THIDUA_DOSSIER_CODE_FORMAT = env("DOSSIER_CODE_FORMAT", "{unit}-{date:%y%m%d}-{serial:04d}")
+THIDUA_RECEIPT_NOTATION = env("RECEIPT_NOTATION", "TNHS")
+THIDUA_INTAKE_CUTOFF = env("INTAKE_CUTOFF", "15:00")
+THIDUA_SMS_BACKEND = env("SMS_BACKEND", "thidua.public.notify.log_sms")
+
 # Optional PAdES signing of issued documents: a PKCS#12 file and its password.
 THIDUA_SIGNING_P12 = env("SIGNING_P12", "")
 THIDUA_SIGNING_P12_PASSWORD = env("SIGNING_P12_PASSWORD", "")

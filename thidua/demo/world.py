@@ -13,6 +13,7 @@ from thidua.accounts.models import Role, User
 from thidua.accounts.services import membership_grant, user_create
 from thidua.awards.demo import load_demo_history
 from thidua.council.demo import load_demo_council
+from thidua.public.demo import load_demo_procedures
 from thidua.demo.movement_2021 import COMMUNES, build_movement
 from thidua.demo.names import DIRECT_POSITIONS, GROUPS, POSITIONS
 from thidua.organization.models import AdminUnit, Ethnicity, LineageKind, Person, Sex, Unit, UnitKind
@@ -377,6 +378,8 @@ def build_demo_world(
     load_demo_council(
         authority_unit=b.units["XTU-UBND"], users=[users[n] for n in COUNCIL_XTU], secretary=users["thuky.xa"]
     )
+    progress("Dịch vụ công trực tuyến của xã Tân Uyên")
+    load_demo_procedures(authority=b.units["XTU-UBND"], intake=b.units["XTU-VP"])
     return {"units": len(b.units), "people": Person.objects.count(), "logins": logins, "movement": movement}
 
 

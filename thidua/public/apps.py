@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class PublicConfig(AppConfig):
     name = "thidua.public"
     verbose_name = _("Public services")
+
+    def ready(self) -> None:
+        from thidua.proposals.signals import proposal_transitioned  # noqa: PLC0415
+        from thidua.public.receivers import on_proposal_transition  # noqa: PLC0415
+
+        proposal_transitioned.connect(on_proposal_transition, dispatch_uid="public.follow_proposal")

@@ -11,6 +11,7 @@ AREAS: list[tuple[str, Any, str, dict[str, str]]] = [
     ("movements", _("Movements"), "movements:list", {}),
     ("documents", _("Documents"), "documents:inbox", {}),
     ("proposals", _("Commendation proposals"), "proposals:list", {}),
+    ("desk", _("Online dossiers"), "public:desk", {}),
     ("council", _("Council"), "council:list", {}),
     ("decisions", _("Decisions"), "decisions:list", {}),
     ("register", _("Award register"), "awards:register", {}),

@@ -154,6 +154,16 @@ def certificates_pdf(
     )
 
 
+def certificate_pdf_for_line(line: DecisionLine) -> bytes:
+    """Return the certificate of one line of an issued decision (what its recipient downloads)."""
+    decision = line.decision
+    pages, layouts = certificate_pages(decision, [line])
+    return print_pdf(
+        "decisions/print/certificates.html",
+        {"pages": pages, "layouts": layouts, "decision": decision, "is_draft": decision.status != "ISSUED"},
+    )
+
+
 def calibration_pdf(layout: CertificateLayout | None) -> bytes:
     """Return a test page with a millimetre grid and every field's box, to lay on a blank and compare."""
     sheet = sheet_layout(layout, print_background=False)

@@ -13,6 +13,7 @@ from thidua.core.text import clean_text, collapse_spaces, nfc
 from thidua.proposals import workflow
 from thidua.proposals.models import Proposal, ProposalEvent
 from thidua.proposals.permissions import authority_roles, proposer_roles
+from thidua.proposals.signals import proposal_transitioned
 
 
 def today(on: date | None) -> date:
@@ -98,6 +99,7 @@ def transition(
         after={"status": proposal.status, "on": on.isoformat()},
         reason=reason,
     )
+    proposal_transitioned.send(sender=Proposal, proposal=proposal, event=event)
     return event
 
 

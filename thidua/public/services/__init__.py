@@ -1,0 +1,1 @@
+"""Services of the online public service: citizens' accounts, applications, intake and results."""
