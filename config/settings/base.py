@@ -176,6 +176,11 @@ DEFAULT_FROM_EMAIL = env("MAIL_FROM", "thidua@localhost")
 
 # Largest spreadsheet accepted by the people import, in bytes.
 IMPORT_MAX_BYTES = int(env("IMPORT_MAX_BYTES", str(10 * 1024 * 1024)))
+# Uploaded files (thidua.core.uploads, docs/howto/uploads.md): the largest file, the most a ZIP-based office
+# file may expand to, and the virus scanner (a dotted path to scanner(name, data) -> threat name or None).
+THIDUA_UPLOAD_MAX_BYTES = int(env("UPLOAD_MAX_BYTES", str(10 * 1024 * 1024)))
+THIDUA_UPLOAD_MAX_EXPANDED_BYTES = int(env("UPLOAD_MAX_EXPANDED_BYTES", str(100 * 1024 * 1024)))
+THIDUA_UPLOAD_SCANNER = env("UPLOAD_SCANNER", "thidua.core.uploads.eicar_scanner")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
