@@ -13,7 +13,6 @@ from thidua.accounts.models import Role, User
 from thidua.accounts.services import membership_grant, user_create
 from thidua.awards.demo import load_demo_history
 from thidua.council.demo import load_demo_council
-from thidua.public.demo import load_demo_procedures
 from thidua.demo.movement_2021 import COMMUNES, build_movement
 from thidua.demo.names import DIRECT_POSITIONS, GROUPS, POSITIONS
 from thidua.organization.models import AdminUnit, Ethnicity, LineageKind, Person, Sex, Unit, UnitKind
@@ -24,6 +23,7 @@ from thidua.organization.services import (
     unit_link_lineage,
     unit_update,
 )
+from thidua.public.demo import load_demo_procedures
 from thidua.scoring.demo import load_demo_clusters
 from thidua.targets.demo import load_demo_targets
 from thidua.targets.selectors import opening_assessment_paragraph

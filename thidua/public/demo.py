@@ -21,7 +21,8 @@ def load_demo_procedures(*, authority: Unit, intake: Unit) -> list[Procedure]:
         simplified_case="EXCEPTIONAL",
         deadline_value=5,
         description=(
-            "Cá nhân có hành động dũng cảm cứu người, cứu tài sản hoặc thành tích đột xuất khác trên địa bàn xã.\n"
+            "Cá nhân có hành động dũng cảm cứu người, cứu tài sản hoặc thành tích đột xuất khác "
+            "trên địa bàn xã.\n"
             "Người dân, cơ quan, tổ chức biết sự việc có thể đề nghị; hồ sơ theo thủ tục đơn giản."
         ),
         legal_bases=(

@@ -5,8 +5,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from thidua.core.errors import ValidationFailed
 from thidua.core.text import clean_text
-from thidua.organization.models import Sex
+from thidua.organization.models import Person, Sex, Unit
 from thidua.public.models import Procedure, ProcedureComponent
 
 DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
@@ -54,6 +55,15 @@ def style(form: forms.BaseForm) -> None:
         widget.attrs.setdefault("class", css)
 
 
+def errors_to_form(form: forms.BaseForm, exc: ValidationFailed) -> None:
+    """Show a service's refusal on the form: per field where the field exists, else above the form."""
+    for field, problems in exc.errors.items():
+        for problem in problems:
+            form.add_error(field if field in form.fields else None, problem)
+    if not exc.errors:
+        form.add_error(None, str(exc))
+
+
 class StyledForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -61,7 +71,9 @@ class StyledForm(forms.Form):
 
 
 class RegisterForm(StyledForm):
-    full_name = NFCCharField(label=_("Full name"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "name"}))
+    full_name = NFCCharField(
+        label=_("Full name"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "name"})
+    )
     login = NFCCharField(
         label=_("E-mail address or mobile number"),
         max_length=150,
@@ -73,7 +85,11 @@ class RegisterForm(StyledForm):
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
         help_text=_("At least 10 characters, not a common password."),
     )
-    website = forms.CharField(required=False, label=_("Leave this empty"), widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}))
+    website = forms.CharField(
+        required=False,
+        label=_("Leave this empty"),
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
 
 
 class CodeForm(StyledForm):
@@ -85,34 +101,67 @@ class CodeForm(StyledForm):
 
 
 class LoginForm(StyledForm):
-    login = NFCCharField(label=_("E-mail address or mobile number"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "username"}))
-    password = forms.CharField(label=_("Password"), widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))
+    login = NFCCharField(
+        label=_("E-mail address or mobile number"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "username"}),
+    )
+    password = forms.CharField(
+        label=_("Password"), widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+    )
 
 
 class ResetRequestForm(StyledForm):
-    login = NFCCharField(label=_("E-mail address or mobile number"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "username"}))
+    login = NFCCharField(
+        label=_("E-mail address or mobile number"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "username"}),
+    )
 
 
 class ResetForm(StyledForm):
-    login = NFCCharField(label=_("E-mail address or mobile number"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "username"}))
-    code = forms.CharField(label=_("Code"), max_length=12, widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}))
-    password = forms.CharField(label=_("New password"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
+    login = NFCCharField(
+        label=_("E-mail address or mobile number"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "username"}),
+    )
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=12,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}),
+    )
+    password = forms.CharField(
+        label=_("New password"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+    )
 
 
 class ApplicationForm(StyledForm):
     """The online form of a commendation dossier."""
 
     applicant_name = NFCCharField(label=_("Your full name"), max_length=150, required=False)
-    applicant_phone = NFCCharField(label=_("Your phone"), max_length=15, required=False, widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}))
-    applicant_email = forms.EmailField(label=_("Your e-mail"), required=False, widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+    applicant_phone = NFCCharField(
+        label=_("Your phone"),
+        max_length=15,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+    )
+    applicant_email = forms.EmailField(
+        label=_("Your e-mail"), required=False, widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
     applicant_address = NFCCharField(label=_("Your address"), max_length=300, required=False)
-    organisation_name = NFCCharField(label=_("On behalf of an organisation (if any)"), max_length=255, required=False)
+    organisation_name = NFCCharField(
+        label=_("On behalf of an organisation (if any)"), max_length=255, required=False
+    )
     subject_name = NFCCharField(label=_("Full name of the person proposed"), max_length=150, required=False)
     subject_sex = forms.ChoiceField(label=_("Sex"), choices=[("", "—"), *Sex.choices], required=False)
     subject_birth_date = date_field(_("Date of birth (if known)"))
     subject_address = NFCCharField(label=_("Place of residence"), max_length=300, required=False)
-    subject_relation = NFCCharField(label=_("Your relation to the person (neighbour, relative…)"), max_length=100, required=False)
-    achievement = NFCTextField(label=_("What happened"), required=False, widget=forms.Textarea(attrs={"rows": 6}))
+    subject_relation = NFCCharField(
+        label=_("Your relation to the person (neighbour, relative…)"), max_length=100, required=False
+    )
+    achievement = NFCTextField(
+        label=_("What happened"), required=False, widget=forms.Textarea(attrs={"rows": 6})
+    )
     act_date = date_field(_("Date of the act"))
     act_place = NFCCharField(label=_("Place of the act"), max_length=300, required=False)
 
@@ -121,7 +170,12 @@ class ApplicationForm(StyledForm):
 
 
 class UploadForm(StyledForm):
-    component = forms.ModelChoiceField(label=_("Document"), queryset=ProcedureComponent.objects.none(), required=False, empty_label=_("Other document"))
+    component = forms.ModelChoiceField(
+        label=_("Document"),
+        queryset=ProcedureComponent.objects.none(),
+        required=False,
+        empty_label=_("Other document"),
+    )
     file = forms.FileField(label=_("File (PDF, DOCX, JPG or PNG, at most 10 MB)"))
 
     def __init__(self, *args: Any, procedure: Procedure, **kwargs: Any) -> None:
@@ -133,7 +187,9 @@ class UploadForm(StyledForm):
 
 
 class NoteForm(StyledForm):
-    note = NFCTextField(label=_("What you add (optional)"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    note = NFCTextField(
+        label=_("What you add (optional)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class ReasonForm(StyledForm):
@@ -141,12 +197,23 @@ class ReasonForm(StyledForm):
 
 
 class TrackForm(forms.Form):
-    ma = NFCCharField(label=_("Dossier code"), max_length=60, widget=forms.TextInput(attrs={"class": "form-control", "autocomplete": "off", "spellcheck": "false"}))
+    ma = NFCCharField(
+        label=_("Dossier code"),
+        max_length=60,
+        widget=forms.TextInput(attrs={"class": "form-control", "autocomplete": "off", "spellcheck": "false"}),
+    )
 
 
 class AcceptForm(StyledForm):
-    proposing_unit = forms.ModelChoiceField(label=_("Proposing unit"), queryset=None)  # type: ignore[arg-type]
-    person = forms.ModelChoiceField(label=_("Person in the registry"), queryset=None, required=False, empty_label=_("Record a new person from the form"))  # type: ignore[arg-type]
+    proposing_unit: forms.ModelChoiceField[Unit] = forms.ModelChoiceField(
+        label=_("Proposing unit"), queryset=Unit.objects.none()
+    )
+    person: forms.ModelChoiceField[Person] = forms.ModelChoiceField(
+        label=_("Person in the registry"),
+        queryset=Person.objects.none(),
+        required=False,
+        empty_label=_("Record a new person from the form"),
+    )
 
     def __init__(self, *args: Any, units: Any, people: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -9,6 +9,7 @@ follows the proposal's transitions and projects them onto the national portal's 
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from thidua.core.models import BaseModel
 from thidua.organization.models import Unit
@@ -176,13 +177,16 @@ class VerificationCode(models.Model):
     class Meta:
         ordering = ["-created_at"]
 
+    def __str__(self) -> str:
+        return f"{self.account_id}: {self.purpose}"
+
 
 class Status(models.IntegerChoices):
     """The national portal's status codes (documents.md §9.6) plus 0 for a draft not yet sent."""
 
     DRAFT = 0, _("Draft")
     NEW = 1, _("Submitted, awaiting acceptance")  # Mới đăng ký
-    ACCEPTED = 2, _("Accepted")  # Được tiếp nhận
+    ACCEPTED = 2, pgettext_lazy("dossier status", "Accepted")  # Được tiếp nhận
     REFUSED = 3, _("Not accepted")  # Không được tiếp nhận
     PROCESSING = 4, _("Being processed")  # Đang xử lý
     SUPPLEMENT = 5, _("Supplement requested")  # Yêu cầu bổ sung giấy tờ
@@ -330,6 +334,7 @@ class DossierCounter(models.Model):
     last = models.PositiveIntegerField(default=0)
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["unit", "kind", "day"], name="dossier_counter_unique")
-        ]
+        constraints = [models.UniqueConstraint(fields=["unit", "kind", "day"], name="dossier_counter_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.unit_id} {self.kind} {self.day}: {self.last}"

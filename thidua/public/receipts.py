@@ -28,7 +28,9 @@ def receipt_context(application: Application, *, now: datetime, officer: Any) ->
     for component in procedure.components.all():
         names = [f.original_name for f in files if f.component_id == component.pk]
         if names:
-            components.append({"name": component.name, "form": _FORMS.get(component.copy_kind, ""), "files": names})
+            components.append(
+                {"name": component.name, "form": _FORMS.get(component.copy_kind, ""), "files": names}
+            )
     extras = [f.original_name for f in files if f.component_id is None]
     if extras:
         components.append({"name": "Tài liệu khác", "form": "", "files": extras})

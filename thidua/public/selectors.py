@@ -33,7 +33,9 @@ def procedure_or_404(procedure_id: int, on: date) -> Procedure:
 
 def applications_of(account: CitizenAccount) -> QuerySet[Application]:
     """Return the citizen's dossiers, newest first."""
-    return Application.objects.filter(account=account).select_related("procedure").order_by("-created_at", "-id")
+    return (
+        Application.objects.filter(account=account).select_related("procedure").order_by("-created_at", "-id")
+    )
 
 
 def application_of(account: CitizenAccount, application_id: int) -> Application | None:
@@ -75,13 +77,13 @@ def application_by_code(code: str) -> Tracking | None:
     )
     if application is None:
         return None
-    steps = [(e.occurred_at, Status(e.to_status).label) for e in application.events.all()]
+    steps = [(e.occurred_at, str(Status(e.to_status).label)) for e in application.events.all()]
     return Tracking(
         code=application.code or "",
         procedure=application.procedure.name,
         authority=application.procedure.authority_unit.name,
         status=application.status,
-        status_label=Status(application.status).label,
+        status_label=str(Status(application.status).label),
         submitted_at=application.submitted_at,
         received_on=application.received_on,
         due_on=application.due_on,

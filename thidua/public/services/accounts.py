@@ -63,7 +63,9 @@ def _find(login: str) -> CitizenAccount | None:
 def send_code(*, account: CitizenAccount, purpose: str, now: datetime) -> None:
     """Send a new six-digit code to the account's e-mail or phone; earlier codes stop working."""
     code = f"{secrets.randbelow(1_000_000):06d}"
-    VerificationCode.objects.filter(account=account, purpose=purpose, used_at__isnull=True).update(used_at=now)
+    VerificationCode.objects.filter(account=account, purpose=purpose, used_at__isnull=True).update(
+        used_at=now
+    )
     VerificationCode.objects.create(
         account=account,
         purpose=purpose,

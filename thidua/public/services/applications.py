@@ -131,7 +131,9 @@ def _own(account: CitizenAccount, application: Application) -> Application:
     return locked
 
 
-def _tell(application: Application, subject: str, body: str, files: list[tuple[str, bytes, str]] | None = None) -> None:
+def _tell(
+    application: Application, subject: str, body: str, files: list[tuple[str, bytes, str]] | None = None
+) -> None:
     """Write to the applicant at the address on the form, else the account's."""
     email = application.applicant_email or application.account.email
     phone = application.applicant_phone or application.account.phone
@@ -145,7 +147,11 @@ def _tell(application: Application, subject: str, body: str, files: list[tuple[s
 
 def procedure_open(procedure: Procedure, on: date) -> bool:
     """Tell whether the procedure takes applications on ``on``."""
-    return procedure.external and procedure.valid_from <= on and (procedure.valid_to is None or on <= procedure.valid_to)
+    return (
+        procedure.external
+        and procedure.valid_from <= on
+        and (procedure.valid_to is None or on <= procedure.valid_to)
+    )
 
 
 @transaction.atomic
@@ -219,7 +225,9 @@ def _store_file(
             _("A dossier holds at most %(n)s files.") % {"n": MAX_FILES},
             {"file": [_("A dossier holds at most %(n)s files.") % {"n": MAX_FILES}]},
         )
-    inspected, data = inspect_upload(upload, allowed=DOSSIER_KINDS, max_bytes=settings.THIDUA_UPLOAD_MAX_BYTES)
+    inspected, data = inspect_upload(
+        upload, allowed=DOSSIER_KINDS, max_bytes=settings.THIDUA_UPLOAD_MAX_BYTES
+    )
     item = ApplicationFile(
         application=application,
         component=component,
@@ -279,7 +287,9 @@ def file_remove(*, account: CitizenAccount, item: ApplicationFile) -> None:
     )
     if not (application.editable or unsent_supplement):
         raise DomainError(_("Files already sent cannot be removed."))
-    audit_record(actor=None, action="application.file_remove", obj=application, before={"file": item.original_name})
+    audit_record(
+        actor=None, action="application.file_remove", obj=application, before={"file": item.original_name}
+    )
     item.delete()
 
 
@@ -301,9 +311,7 @@ def missing_for_submission(application: Application) -> dict[str, list[str]]:
     attached = set(application.files.values_list("component_id", flat=True))
     for component in application.procedure.components.filter(required=True):
         if component.pk not in attached:
-            errors.setdefault("files", []).append(
-                _("Attach “%(name)s”.") % {"name": component.name}
-            )
+            errors.setdefault("files", []).append(_("Attach “%(name)s”.") % {"name": component.name})
     return errors
 
 
@@ -354,7 +362,9 @@ def application_submit(*, account: CitizenAccount, application: Application, now
 
 
 @transaction.atomic
-def application_withdraw(*, account: CitizenAccount, application: Application, reason: str, now: datetime) -> Application:
+def application_withdraw(
+    *, account: CitizenAccount, application: Application, reason: str, now: datetime
+) -> Application:
     """Take the dossier back before it is decided; the linked proposal is withdrawn too."""
     application = _own(account, application)
     reason = clean_multiline(reason)
@@ -365,7 +375,10 @@ def application_withdraw(*, account: CitizenAccount, application: Application, r
         ProposalStatus.WITHDRAWN,
     }:
         proposal_services.proposal_withdraw(
-            actor=None, proposal=application.proposal, reason=reason or _("Withdrawn by the applicant"), on=_local(now).date()
+            actor=None,
+            proposal=application.proposal,
+            reason=reason or _("Withdrawn by the applicant"),
+            on=_local(now).date(),
         )
         application.refresh_from_db()
     if application.status != Status.WITHDRAWN:
@@ -374,7 +387,9 @@ def application_withdraw(*, account: CitizenAccount, application: Application, r
 
 
 @transaction.atomic
-def supplement_send(*, account: CitizenAccount, application: Application, note: str, now: datetime) -> Application:
+def supplement_send(
+    *, account: CitizenAccount, application: Application, note: str, now: datetime
+) -> Application:
     """Send the supplement: its files join the proposal's dossier and the proposal goes back to the desk."""
     application = _own(account, application)
     if application.status != Status.SUPPLEMENT or application.proposal is None:
@@ -474,13 +489,18 @@ def _issue_receipt(application: Application, *, now: datetime, actor: Any) -> No
     data = receipt_pdf(application, now=now, officer=actor)
     if application.receipt_pdf:
         application.receipt_pdf.delete(save=False)
-    application.receipt_pdf.save(f"{application.code}-{application.receipt_number}.pdf", ContentFile(data), save=False)
+    application.receipt_pdf.save(
+        f"{application.code}-{application.receipt_number}.pdf", ContentFile(data), save=False
+    )
     application.save()
     due = application.due_on.strftime("%d/%m/%Y") if application.due_on else "…"
     _tell(
         application,
         _("Receipt for dossier %(code)s: result due on %(date)s") % {"code": application.code, "date": due},
-        _("The receiving desk accepted your dossier %(code)s. The result is due on %(date)s. The receipt is attached.")
+        _(
+            "The receiving desk accepted your dossier %(code)s. The result is due on %(date)s. "
+            "The receipt is attached."
+        )
         % {"code": application.code, "date": due},
         [(f"giay-tiep-nhan-{application.code}.pdf", data, "application/pdf")],
     )
@@ -518,7 +538,9 @@ def _to_dossier(proposal: Proposal, application: Application, item: ApplicationF
     with item.file.open("rb") as handle:
         data = handle.read()
     upload = SimpleUploadedFile(item.original_name, data, content_type=item.content_type)
-    nominee_services.dossier_attach(actor=None, proposal=proposal, kind=kind, upload=upload, nominee=application.nominee)
+    nominee_services.dossier_attach(
+        actor=None, proposal=proposal, kind=kind, upload=upload, nominee=application.nominee
+    )
 
 
 @transaction.atomic
@@ -646,7 +668,9 @@ def follow_proposal(proposal: Proposal, event: Any) -> None:
     if application is None:
         return
     application = _lock(application)
-    now = event.occurred_at
+    # The proposal's date of record is ``event.on`` (given by the caller); the clock gives the time of day.
+    clock = timezone.localtime(event.occurred_at)
+    now = timezone.make_aware(datetime.combine(event.on, clock.time().replace(tzinfo=None)))
     command = event.command
     if command == Command.ACCEPT and application.status in {Status.ACCEPTED}:
         _move(application, Status.PROCESSING, now=now, note=_("Taken up for appraisal"))
@@ -669,5 +693,9 @@ def follow_proposal(proposal: Proposal, event: Any) -> None:
         _move(application, Status.PROCESSING, now=now, note=_("Supplement received"))
     elif command == Command.DECIDE and application.status in {Status.ACCEPTED, Status.PROCESSING}:
         _decided(application, now)
-    elif command == Command.WITHDRAW and application.status not in {Status.WITHDRAWN, Status.DONE, Status.DELIVERED}:
+    elif command == Command.WITHDRAW and application.status not in {
+        Status.WITHDRAWN,
+        Status.DONE,
+        Status.DELIVERED,
+    }:
         _move(application, Status.WITHDRAWN, now=now, note=event.reason)

@@ -15,11 +15,18 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from thidua.organization.models import Unit, UnitKind
 from thidua.organization.services import unit_create
 from thidua.proposals.tests.conftest import Cast, build_cast
-from thidua.public.models import CitizenAccount, CopyKind, OnlineLevel, Procedure, ProcedureComponent, ProcedureLevel
+from thidua.public.models import (
+    CitizenAccount,
+    CopyKind,
+    OnlineLevel,
+    Procedure,
+    ProcedureComponent,
+    ProcedureLevel,
+)
 from thidua.public.services import accounts as account_services
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
-PASSWORD = "mat-khau-cong-dan-2026"  # noqa: S105 - test-only
+PASSWORD = "mat-khau-cong-dan-2026"
 
 
 def at(y: int, m: int, d: int, hh: int = 9, mm: int = 0) -> datetime:
@@ -44,7 +51,8 @@ def minimal_pdf(text: str = "Bao cao tom tat") -> bytes:
     out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
     for off in offsets:
         out += f"{off:010d} 00000 n \n".encode()
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R /Info 4 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    size = len(objects) + 1
+    out += f"trailer\n<< /Size {size} /Root 1 0 R /Info 4 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
     return bytes(out)
 
 
@@ -107,7 +115,9 @@ def desk(db) -> Desk:
 
 def verified_citizen(login: str = "lan@example.vn", name: str = "Lò Thị Lan") -> CitizenAccount:
     """Open a citizen's account and mark it confirmed (the code round trip has its own test)."""
-    account = account_services.account_register(full_name=name, login=login, password=PASSWORD, now=at(2026, 8, 20))
+    account = account_services.account_register(
+        full_name=name, login=login, password=PASSWORD, now=at(2026, 8, 20)
+    )
     account.verified_at = at(2026, 8, 20)
     account.save(update_fields=["verified_at"])
     return account

@@ -38,12 +38,16 @@ def _code(text: str) -> str:
 
 def test_an_email_account_is_confirmed_with_the_code_sent_to_it(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        account = services.account_register(full_name="Lò Thị Lan", login="lan@example.vn", password=PASSWORD, now=at(2026, 8, 20))
+        account = services.account_register(
+            full_name="Lò Thị Lan", login="lan@example.vn", password=PASSWORD, now=at(2026, 8, 20)
+        )
     assert account.verified_at is None and check_password(PASSWORD, account.password)
     code = _code(mail.outbox[-1].body)
     assert not VerificationCode.objects.filter(code_hash__contains=code).exists()  # stored hashed
     with pytest.raises(ValidationFailed):
-        services.account_verify(account=account, code="000000" if code != "000000" else "111111", now=at(2026, 8, 20, 9, 5))
+        services.account_verify(
+            account=account, code="000000" if code != "000000" else "111111", now=at(2026, 8, 20, 9, 5)
+        )
     services.account_verify(account=account, code=code, now=at(2026, 8, 20, 9, 5))
     account.refresh_from_db()
     assert account.verified_at is not None
@@ -53,7 +57,9 @@ def test_an_email_account_is_confirmed_with_the_code_sent_to_it(django_capture_o
 
 def test_a_phone_account_gets_its_code_by_sms_and_codes_expire(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        account = services.account_register(full_name="Vàng A Páo", login="0987654321", password=PASSWORD, now=at(2026, 8, 20))
+        account = services.account_register(
+            full_name="Vàng A Páo", login="0987654321", password=PASSWORD, now=at(2026, 8, 20)
+        )
     phone, text = SMS_OUTBOX[-1]
     assert phone == "0987654321"
     with pytest.raises(DomainError):
@@ -62,7 +68,9 @@ def test_a_phone_account_gets_its_code_by_sms_and_codes_expire(django_capture_on
 
 def test_five_wrong_codes_use_the_code_up(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        account = services.account_register(full_name="Lò Thị Lan", login="lan@example.vn", password=PASSWORD, now=at(2026, 8, 20))
+        account = services.account_register(
+            full_name="Lò Thị Lan", login="lan@example.vn", password=PASSWORD, now=at(2026, 8, 20)
+        )
     code = _code(mail.outbox[-1].body)
     wrong = "111111" if code != "111111" else "222222"
     for _ in range(5):
@@ -73,7 +81,9 @@ def test_five_wrong_codes_use_the_code_up(django_capture_on_commit_callbacks):
 
 
 def test_sign_up_refuses_duplicates_weak_passwords_and_bad_logins():
-    services.account_register(full_name="Lò Thị Lan", login="lan@example.vn", password=PASSWORD, now=at(2026, 8, 20))
+    services.account_register(
+        full_name="Lò Thị Lan", login="lan@example.vn", password=PASSWORD, now=at(2026, 8, 20)
+    )
     with pytest.raises(ValidationFailed) as refused:
         services.account_register(full_name="", login="LAN@example.vn", password="123", now=at(2026, 8, 20))
     assert set(refused.value.errors) == {"full_name", "login", "password"}
@@ -84,24 +94,41 @@ def test_sign_up_refuses_duplicates_weak_passwords_and_bad_logins():
 
 
 def test_sign_in_is_throttled_after_five_failures():
-    services.account_register(full_name="Lò Thị Lan", login="lan@example.vn", password=PASSWORD, now=at(2026, 8, 20))
-    assert services.account_authenticate(login="lan@example.vn", password=PASSWORD, address="10.0.0.1", now=at(2026, 8, 20)).full_name == "Lò Thị Lan"
+    services.account_register(
+        full_name="Lò Thị Lan", login="lan@example.vn", password=PASSWORD, now=at(2026, 8, 20)
+    )
+    assert (
+        services.account_authenticate(
+            login="lan@example.vn", password=PASSWORD, address="10.0.0.1", now=at(2026, 8, 20)
+        ).full_name
+        == "Lò Thị Lan"
+    )
     for _ in range(5):
         with pytest.raises(ValidationFailed):
-            services.account_authenticate(login="lan@example.vn", password="sai", address="10.0.0.2", now=at(2026, 8, 20))
+            services.account_authenticate(
+                login="lan@example.vn", password="sai", address="10.0.0.2", now=at(2026, 8, 20)
+            )
     with pytest.raises(DomainError) as refused:
-        services.account_authenticate(login="lan@example.vn", password=PASSWORD, address="10.0.0.2", now=at(2026, 8, 20))
+        services.account_authenticate(
+            login="lan@example.vn", password=PASSWORD, address="10.0.0.2", now=at(2026, 8, 20)
+        )
     assert not isinstance(refused.value, ValidationFailed)
     # Another address is not blocked.
-    services.account_authenticate(login="lan@example.vn", password=PASSWORD, address="10.0.0.3", now=at(2026, 8, 20))
+    services.account_authenticate(
+        login="lan@example.vn", password=PASSWORD, address="10.0.0.3", now=at(2026, 8, 20)
+    )
 
 
 def test_password_reset_with_a_code(django_capture_on_commit_callbacks):
-    services.account_register(full_name="Lò Thị Lan", login="lan@example.vn", password=PASSWORD, now=at(2026, 8, 20))
+    services.account_register(
+        full_name="Lò Thị Lan", login="lan@example.vn", password=PASSWORD, now=at(2026, 8, 20)
+    )
     with django_capture_on_commit_callbacks(execute=True):
         services.reset_request(login="lan@example.vn", now=at(2026, 8, 21))
         services.reset_request(login="nobody@example.vn", now=at(2026, 8, 21))  # same answer, nothing sent
     code = _code(mail.outbox[-1].body)
     assert len([m for m in mail.outbox if m.to == ["nobody@example.vn"]]) == 0
-    account = services.reset_password(login="lan@example.vn", code=code, password="mot-mat-khau-moi-2026", now=at(2026, 8, 21, 9, 3))
+    account = services.reset_password(
+        login="lan@example.vn", code=code, password="mot-mat-khau-moi-2026", now=at(2026, 8, 21, 9, 3)
+    )
     assert check_password("mot-mat-khau-moi-2026", account.password) and account.verified_at is not None

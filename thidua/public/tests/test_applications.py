@@ -15,7 +15,7 @@ from thidua.decisions import services as decision_services
 from thidua.proposals import services as proposal_services
 from thidua.proposals.models import DossierPart, ProposalStatus
 from thidua.public import selectors
-from thidua.public.models import Application, ApplicationEvent, ApplicationFile, Status
+from thidua.public.models import ApplicationEvent, ApplicationFile, Status
 from thidua.public.services import applications as services
 from thidua.public.services.accounts import account_register
 from thidua.public.tests.conftest import at, pdf_upload, verified_citizen
@@ -52,7 +52,10 @@ def test_a_draft_is_kept_incomplete_and_refused_on_submission_until_complete(des
     application = services.application_start(account=lan, procedure=desk.procedure, now=at(2026, 8, 20))
     assert application.status == Status.DRAFT and application.applicant_email == "lan@example.vn"
     services.application_save(
-        account=lan, application=application, fields={"subject_name": "  Tòng  Văn Dũng "}, now=at(2026, 8, 20)
+        account=lan,
+        application=application,
+        fields={"subject_name": "  Tòng  Văn Dũng "},
+        now=at(2026, 8, 20),
     )
     with pytest.raises(ValidationFailed) as refused:
         services.application_submit(account=lan, application=application, now=at(2026, 8, 20))
@@ -85,7 +88,9 @@ def test_a_future_date_is_refused(desk, lan):
 
 
 def test_an_unconfirmed_account_cannot_apply(desk):
-    account = account_register(full_name="Vàng A Páo", login="0987654321", password="mat-khau-cong-dan-2026", now=at(2026, 8, 20))
+    account = account_register(
+        full_name="Vàng A Páo", login="0987654321", password="mat-khau-cong-dan-2026", now=at(2026, 8, 20)
+    )
     with pytest.raises(DomainError):
         services.application_start(account=account, procedure=desk.procedure, now=at(2026, 8, 20))
 
@@ -106,7 +111,9 @@ def test_the_code_format_is_configuration(desk, lan, settings):
     assert submitted(desk, lan).code == "000.00.C-260820-0001"
 
 
-def test_acceptance_makes_a_proposal_and_a_receipt_due_in_working_days(desk, lan, django_capture_on_commit_callbacks):
+def test_acceptance_makes_a_proposal_and_a_receipt_due_in_working_days(
+    desk, lan, django_capture_on_commit_callbacks
+):
     application = submitted(desk, lan)
     with django_capture_on_commit_callbacks(execute=True):
         # Friday 21/08/2026 before 15:00; Saturday 22/08 is a worked swap day: 22, 24, 25 → Tuesday 25/08.
@@ -122,15 +129,22 @@ def test_acceptance_makes_a_proposal_and_a_receipt_due_in_working_days(desk, lan
     nominee = application.nominee
     assert nominee.person.full_name == "Tòng Văn Dũng" and nominee.award_code == "GIAY_KHEN"
     assert nominee.person.unit == desk.desk
-    assert list(DossierPart.objects.filter(proposal=proposal).values_list("kind", flat=True)) == ["SUMMARY_REPORT"]
+    assert list(DossierPart.objects.filter(proposal=proposal).values_list("kind", flat=True)) == [
+        "SUMMARY_REPORT"
+    ]
     # The receipt is a real A5 PDF with the code and the due date, and it was e-mailed.
     with application.receipt_pdf.open("rb") as handle:
         data = handle.read()
-    text = subprocess.run(["pdftotext", "-layout", "-", "-"], input=data, capture_output=True, check=True).stdout.decode()
+    text = subprocess.run(
+        ["pdftotext", "-layout", "-", "-"],  # noqa: S607
+        input=data,
+        capture_output=True,
+        check=True,
+    ).stdout.decode()
     assert "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ" in text
     assert "C-260820-0001" in text and "ngày 25/08/2026" in text
     assert "03 ngày làm việc" in text
-    info = subprocess.run(["pdfinfo", "-"], input=data, capture_output=True, check=True).stdout.decode()
+    info = subprocess.run(["pdfinfo", "-"], input=data, capture_output=True, check=True).stdout.decode()  # noqa: S607
     assert re.search(r"Page size:\s+419\.\d+ x 595\.\d+ pts", info)  # A5
     receipts = [m for m in mail.outbox if "25/08/2026" in m.subject]
     assert receipts and receipts[0].to == ["lan@example.vn"]
@@ -157,10 +171,15 @@ def test_only_the_authoritys_desk_may_accept(desk, lan):
 def test_refusal_tells_the_applicant_why(desk, lan, django_capture_on_commit_callbacks):
     application = submitted(desk, lan)
     with pytest.raises(ValidationFailed):
-        services.application_refuse(actor=desk.cast.an, application=application, reason="  ", now=at(2026, 8, 21))
+        services.application_refuse(
+            actor=desk.cast.an, application=application, reason="  ", now=at(2026, 8, 21)
+        )
     with django_capture_on_commit_callbacks(execute=True):
         services.application_refuse(
-            actor=desk.cast.an, application=application, reason="Sự việc xảy ra ngoài địa bàn xã.", now=at(2026, 8, 21)
+            actor=desk.cast.an,
+            application=application,
+            reason="Sự việc xảy ra ngoài địa bàn xã.",
+            now=at(2026, 8, 21),
         )
     application.refresh_from_db()
     assert application.status == Status.REFUSED and application.proposal is None
@@ -169,13 +188,17 @@ def test_refusal_tells_the_applicant_why(desk, lan, django_capture_on_commit_cal
         services.application_accept(actor=desk.cast.an, application=application, now=at(2026, 8, 21))
 
 
-def test_a_supplement_pauses_the_clock_and_restarts_it_with_a_new_receipt(desk, lan, django_capture_on_commit_callbacks):
+def test_a_supplement_pauses_the_clock_and_restarts_it_with_a_new_receipt(
+    desk, lan, django_capture_on_commit_callbacks
+):
     application = submitted(desk, lan)
     services.application_accept(actor=desk.cast.an, application=application, now=at(2026, 8, 21, 10))
     application.refresh_from_db()
     first_receipt = application.receipt_number
     proposal = application.proposal
-    proposal_services.proposal_accept_for_appraisal(actor=desk.cast.an, proposal=proposal, on=date(2026, 8, 24))
+    proposal_services.proposal_accept_for_appraisal(
+        actor=desk.cast.an, proposal=proposal, on=date(2026, 8, 24)
+    )
     application.refresh_from_db()
     assert application.status == Status.PROCESSING
     with django_capture_on_commit_callbacks(execute=True):
@@ -199,7 +222,9 @@ def test_a_supplement_pauses_the_clock_and_restarts_it_with_a_new_receipt(desk, 
         component=desk.summary,
         now=at(2026, 8, 26, 9),
     )
-    services.supplement_send(account=lan, application=application, note="Đã có xác nhận.", now=at(2026, 8, 26, 9))
+    services.supplement_send(
+        account=lan, application=application, note="Đã có xác nhận.", now=at(2026, 8, 26, 9)
+    )
     application.refresh_from_db()
     proposal.refresh_from_db()
     assert proposal.status == ProposalStatus.RESUBMITTED
@@ -233,7 +258,9 @@ def _decide(desk, application):
     return decision_services.decision_issue(actor=chairman, decision=decision, issued_on=date(2026, 8, 25))
 
 
-def test_the_decision_settles_the_dossier_and_the_result_is_delivered_online(desk, lan, django_capture_on_commit_callbacks):
+def test_the_decision_settles_the_dossier_and_the_result_is_delivered_online(
+    desk, lan, django_capture_on_commit_callbacks
+):
     application = submitted(desk, lan)
     services.application_accept(actor=desk.cast.an, application=application, now=at(2026, 8, 21, 10))
     application.refresh_from_db()
@@ -247,20 +274,29 @@ def test_the_decision_settles_the_dossier_and_the_result_is_delivered_online(des
     result = selectors.result_of(application)
     assert result is not None and result.has_certificate
     certificate = selectors.certificate_pdf(result)
-    text = subprocess.run(["pdftotext", "-", "-"], input=certificate, capture_output=True, check=True).stdout.decode()
+    text = subprocess.run(
+        ["pdftotext", "-", "-"],  # noqa: S607
+        input=certificate,
+        capture_output=True,
+        check=True,
+    ).stdout.decode()
     assert "Tòng Văn Dũng" in text
     assert selectors.decision_pdf(result).startswith(b"%PDF")
     services.result_delivered(account=lan, application=application, now=at(2026, 8, 26))
     application.refresh_from_db()
     assert application.status == Status.DELIVERED and application.delivered_at is not None
-    statuses = list(ApplicationEvent.objects.filter(application=application).values_list("to_status", flat=True))
+    statuses = list(
+        ApplicationEvent.objects.filter(application=application).values_list("to_status", flat=True)
+    )
     assert statuses == [Status.NEW, Status.ACCEPTED, Status.PROCESSING, Status.DONE, Status.DELIVERED]
 
 
 def test_withdrawal_withdraws_the_proposal(desk, lan):
     application = submitted(desk, lan)
     services.application_accept(actor=desk.cast.an, application=application, now=at(2026, 8, 21, 10))
-    services.application_withdraw(account=lan, application=application, reason="Gia đình không muốn.", now=at(2026, 8, 22))
+    services.application_withdraw(
+        account=lan, application=application, reason="Gia đình không muốn.", now=at(2026, 8, 22)
+    )
     application.refresh_from_db()
     assert application.status == Status.WITHDRAWN
     assert application.proposal.status == ProposalStatus.WITHDRAWN
@@ -273,14 +309,18 @@ def test_another_citizen_cannot_touch_the_dossier(desk, lan):
     with pytest.raises(NotFound):
         services.application_withdraw(account=other, application=application, reason="", now=at(2026, 8, 22))
     with pytest.raises(NotFound):
-        services.file_attach(account=other, application=application, upload=pdf_upload(), component=None, now=at(2026, 8, 22))
+        services.file_attach(
+            account=other, application=application, upload=pdf_upload(), component=None, now=at(2026, 8, 22)
+        )
 
 
 def test_a_refused_upload_leaves_nothing_behind(desk, lan, settings):
     application = services.application_start(account=lan, procedure=desk.procedure, now=at(2026, 8, 20))
     program = SimpleUploadedFile("bao-cao.pdf", b"MZ\x90\x00" + b"\x00" * 200, content_type="application/pdf")
     with pytest.raises(ValidationFailed) as refused:
-        services.file_attach(account=lan, application=application, upload=program, component=desk.summary, now=at(2026, 8, 20))
+        services.file_attach(
+            account=lan, application=application, upload=program, component=desk.summary, now=at(2026, 8, 20)
+        )
     assert "bao-cao.pdf" in str(refused.value)
     assert not ApplicationFile.objects.exists()
     media = settings.MEDIA_ROOT

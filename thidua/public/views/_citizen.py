@@ -5,7 +5,8 @@ from functools import wraps
 from typing import Any
 from urllib.parse import urlencode
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
 from django.urls import reverse
 
@@ -31,11 +32,11 @@ def sign_out(request: HttpRequest) -> None:
     request.session.cycle_key()
 
 
-def citizen_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+def citizen_required(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
     """Send visitors without a verified citizen session to the sign-in page, then back."""
 
     @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         account = current_citizen(request)
         if account is None:
             return redirect(f"{reverse('public:login')}?{urlencode({'next': request.get_full_path()})}")

@@ -10,17 +10,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from thidua.core.errors import DomainError, ValidationFailed
-from thidua.public.forms import CodeForm, LoginForm, RegisterForm, ResetForm, ResetRequestForm
+from thidua.public.forms import CodeForm, LoginForm, RegisterForm, ResetForm, ResetRequestForm, errors_to_form
 from thidua.public.services import accounts as services
 from thidua.public.views._citizen import current_citizen, sign_in, sign_out
-
-
-def _errors_to_form(form: object, exc: ValidationFailed) -> None:
-    for field, problems in exc.errors.items():
-        for problem in problems:
-            form.add_error(field if field in form.fields else None, problem)  # type: ignore[attr-defined]
-    if not exc.errors:
-        form.add_error(None, str(exc))  # type: ignore[attr-defined]
 
 
 def _next(request: HttpRequest) -> str:
@@ -42,7 +34,7 @@ def register(request: HttpRequest) -> HttpResponse:
                 now=timezone.now(),
             )
         except ValidationFailed as exc:
-            _errors_to_form(form, exc)
+            errors_to_form(form, exc)
         else:
             sign_in(request, account)
             request.session["citizen_next"] = _next(request)
@@ -66,7 +58,7 @@ def verify_account(request: HttpRequest) -> HttpResponse:
         try:
             services.account_verify(account=account, code=form.cleaned_data["code"], now=timezone.now())
         except ValidationFailed as exc:
-            _errors_to_form(form, exc)
+            errors_to_form(form, exc)
         except DomainError as exc:
             form.add_error(None, str(exc))
         else:
@@ -126,7 +118,7 @@ def reset(request: HttpRequest) -> HttpResponse:
                 now=timezone.now(),
             )
         except ValidationFailed as exc:
-            _errors_to_form(form, exc)
+            errors_to_form(form, exc)
         except DomainError as exc:
             form.add_error(None, str(exc))
         else:

@@ -13,8 +13,8 @@ from django.views.decorators.http import require_POST
 
 from thidua.core.errors import DomainError, NotFound, ValidationFailed
 from thidua.public import selectors
-from thidua.public.forms import ApplicationForm, NoteForm, ReasonForm, TrackForm, UploadForm
-from thidua.public.models import Application, ApplicationFile, Status
+from thidua.public.forms import ApplicationForm, NoteForm, ReasonForm, TrackForm, UploadForm, errors_to_form
+from thidua.public.models import Application, ApplicationFile, CitizenAccount, Status
 from thidua.public.services import applications as services
 from thidua.public.views._citizen import citizen_required
 
@@ -56,7 +56,7 @@ def apply(request: HttpRequest, procedure_id: int) -> HttpResponse:
         return render(request, "public/apply.html", {"public_active": "services", "procedure": procedure})
     try:
         application = services.application_start(
-            account=request.citizen,  # type: ignore[attr-defined]
+            account=_me(request),
             procedure=procedure,
             now=timezone.now(),
         )
@@ -74,23 +74,21 @@ def account(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "public/account/home.html",
-        {"public_active": "account", "applications": selectors.applications_of(request.citizen)},  # type: ignore[attr-defined]
+        {"public_active": "account", "applications": selectors.applications_of(_me(request))},
     )
 
 
+def _me(request: HttpRequest) -> CitizenAccount:
+    """Return the citizen ``citizen_required`` put on the request."""
+    account: CitizenAccount = request.citizen  # type: ignore[attr-defined]
+    return account
+
+
 def _mine(request: HttpRequest, application_id: int) -> Application:
-    application = selectors.application_of(request.citizen, application_id)  # type: ignore[attr-defined]
+    application = selectors.application_of(_me(request), application_id)
     if application is None:
         raise Http404
     return application
-
-
-def _form_errors(form: object, exc: ValidationFailed) -> None:
-    for field, problems in exc.errors.items():
-        for problem in problems:
-            form.add_error(field if field in form.fields else None, problem)  # type: ignore[attr-defined]
-    if not exc.errors:
-        form.add_error(None, str(exc))  # type: ignore[attr-defined]
 
 
 @citizen_required
@@ -108,17 +106,17 @@ def application_detail(request: HttpRequest, application_id: int) -> HttpRespons
         if form.is_valid():
             try:
                 services.application_save(
-                    account=request.citizen,  # type: ignore[attr-defined]
+                    account=_me(request),
                     application=application,
                     fields=form.cleaned_data,
                     now=now,
                 )
             except ValidationFailed as exc:
-                _form_errors(form, exc)
+                errors_to_form(form, exc)
             else:
                 if "submit" in request.POST:
                     try:
-                        services.application_submit(account=request.citizen, application=application, now=now)  # type: ignore[attr-defined]
+                        services.application_submit(account=_me(request), application=application, now=now)
                     except ValidationFailed as exc:
                         missing = exc.errors
                         messages.error(request, str(exc))
@@ -165,11 +163,11 @@ def file_upload(request: HttpRequest, application_id: int) -> HttpResponse:
     if not form.is_valid():
         for problems in form.errors.values():
             for problem in problems:
-                messages.error(request, problem)
+                messages.error(request, str(problem))
         return redirect("public:application", application_id=application.pk)
     try:
         item = services.file_attach(
-            account=request.citizen,  # type: ignore[attr-defined]
+            account=_me(request),
             application=application,
             upload=form.cleaned_data["file"],
             component=form.cleaned_data["component"],
@@ -188,7 +186,7 @@ def file_delete(request: HttpRequest, application_id: int, file_id: int) -> Http
     application = _mine(request, application_id)
     item = get_object_or_404(ApplicationFile, pk=file_id, application=application)
     try:
-        services.file_remove(account=request.citizen, item=item)  # type: ignore[attr-defined]
+        services.file_remove(account=_me(request), item=item)
     except DomainError as exc:
         messages.error(request, str(exc))
     return redirect("public:application", application_id=application.pk)
@@ -198,7 +196,9 @@ def file_delete(request: HttpRequest, application_id: int, file_id: int) -> Http
 def file_download(request: HttpRequest, application_id: int, file_id: int) -> FileResponse:
     application = _mine(request, application_id)
     item = get_object_or_404(ApplicationFile, pk=file_id, application=application)
-    return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.original_name, content_type=item.content_type)
+    return FileResponse(
+        item.file.open("rb"), as_attachment=True, filename=item.original_name, content_type=item.content_type
+    )
 
 
 @citizen_required
@@ -209,11 +209,13 @@ def supplement(request: HttpRequest, application_id: int) -> HttpResponse:
     form = NoteForm(request.POST)
     note = form.cleaned_data["note"] if form.is_valid() else ""
     try:
-        services.supplement_send(account=request.citizen, application=application, note=note, now=timezone.now())  # type: ignore[attr-defined]
+        services.supplement_send(account=_me(request), application=application, note=note, now=timezone.now())
     except DomainError as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, _("The supplement was sent. A new receipt with the new date is in your dossier."))
+        messages.success(
+            request, _("The supplement was sent. A new receipt with the new date is in your dossier.")
+        )
     return redirect("public:application", application_id=application.pk)
 
 
@@ -224,7 +226,9 @@ def withdraw(request: HttpRequest, application_id: int) -> HttpResponse:
     form = ReasonForm(request.POST)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
     try:
-        services.application_withdraw(account=request.citizen, application=application, reason=reason, now=timezone.now())  # type: ignore[attr-defined]
+        services.application_withdraw(
+            account=_me(request), application=application, reason=reason, now=timezone.now()
+        )
     except DomainError as exc:
         messages.error(request, str(exc))
     else:
@@ -261,7 +265,7 @@ def result_file(request: HttpRequest, application_id: int, kind: str) -> HttpRes
         data, name = selectors.certificate_pdf(result), f"giay-khen-{application.code}.pdf"
     else:
         raise Http404
-    services.result_delivered(account=request.citizen, application=application, now=timezone.now())  # type: ignore[attr-defined]
+    services.result_delivered(account=_me(request), application=application, now=timezone.now())
     return _pdf(data, name)
 
 

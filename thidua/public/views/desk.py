@@ -1,4 +1,4 @@
-"""The receiving desk (staff): online dossiers waiting, acceptance or refusal, and the procedures catalogue."""
+"""The receiving desk (staff): online dossiers waiting, acceptance or refusal, the procedures catalogue."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -86,7 +86,9 @@ def detail(request: HttpRequest, application_id: int) -> HttpResponse:
                     person=accept_form.cleaned_data["person"],
                     proposing_unit=accept_form.cleaned_data["proposing_unit"],
                 )
-                messages.success(request, _("The dossier is accepted; the receipt was sent to the applicant."))
+                messages.success(
+                    request, _("The dossier is accepted; the receipt was sent to the applicant.")
+                )
                 return redirect("public:desk_detail", application_id=application.pk)
             if "refuse" in request.POST and refuse_form.is_valid():
                 services.application_refuse(
@@ -122,7 +124,9 @@ def detail(request: HttpRequest, application_id: int) -> HttpResponse:
 def file_download(request: HttpRequest, application_id: int, file_id: int) -> FileResponse:
     application = _application(request, application_id)
     item = get_object_or_404(ApplicationFile, pk=file_id, application=application)
-    return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.original_name, content_type=item.content_type)
+    return FileResponse(
+        item.file.open("rb"), as_attachment=True, filename=item.original_name, content_type=item.content_type
+    )
 
 
 @login_required
