@@ -237,7 +237,7 @@ def test_a_supplement_pauses_the_clock_and_restarts_it_with_a_new_receipt(
     assert ApplicationFile.objects.get(original_name="xac-nhan-truong-ban.pdf").supplement == request
 
 
-def _decide(desk, application):
+def decide(desk, application):
     cast = desk.cast
     proposal = application.proposal
     proposal_services.proposal_accept_for_appraisal(actor=cast.an, proposal=proposal, on=date(2026, 8, 24))
@@ -265,7 +265,7 @@ def test_the_decision_settles_the_dossier_and_the_result_is_delivered_online(
     services.application_accept(actor=desk.cast.an, application=application, now=at(2026, 8, 21, 10))
     application.refresh_from_db()
     with django_capture_on_commit_callbacks(execute=True):
-        decision = _decide(desk, application)
+        decision = decide(desk, application)
     application.refresh_from_db()
     assert application.status == Status.DONE
     assert application.decision_line.decision == decision
