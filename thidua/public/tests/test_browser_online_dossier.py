@@ -27,7 +27,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def _pdf_text(path: str) -> str:
-    out = subprocess.run(["pdftotext", "-layout", path, "-"], capture_output=True, check=True)  # noqa: S607
+    out = subprocess.run(["pdftotext", "-layout", path, "-"], capture_output=True, check=True)  # noqa: S603, S607
     return out.stdout.decode()
 
 
