@@ -9,11 +9,10 @@ their own browser stories); everything the citizen does goes through the portal'
 import re
 import subprocess
 from datetime import date
-from pathlib import Path
 
 import pytest
 from django.core import mail
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
 from thidua.awards import services as award_services
 from thidua.decisions.rendering.certificates import verification_url
@@ -26,12 +25,12 @@ from thidua.public.tests.test_applications import decide
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def _pdf_text(path: str) -> str:
+def _pdf_text(path):
     out = subprocess.run(["pdftotext", "-layout", path, "-"], capture_output=True, check=True)  # noqa: S603, S607
     return out.stdout.decode()
 
 
-def test_a_citizen_applies_online_and_receives_the_result(page: Page, live_server, tmp_path: Path, settings):
+def test_a_citizen_applies_online_and_receives_the_result(page, live_server, tmp_path, settings):
     settings.THIDUA_PUBLIC_BASE_URL = live_server.url
     desk = build_desk(deadline=3)
     base = live_server.url
