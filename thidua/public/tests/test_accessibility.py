@@ -15,7 +15,7 @@ import pytest
 from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
-from playwright.sync_api import Browser, expect
+from playwright.sync_api import Browser, ViewportSize, expect
 
 from thidua.awards.services import award_revoke
 from thidua.decisions import services as decisions
@@ -28,8 +28,8 @@ from thidua.testing.axe import axe_violations, format_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 900}
+PHONE: ViewportSize = {"width": 390, "height": 844}
+DESKTOP: ViewportSize = {"width": 1280, "height": 900}
 
 
 @dataclass
@@ -68,7 +68,8 @@ def build_public_world() -> PublicWorld:
         ],
     )
     decision = decisions.decision_issue(actor=None, decision=decision, issued_on=date(2026, 8, 3))
-    valid, revoked = list(decision.lines.order_by("pk"))
+    valid, revoked = list(decision.lines.select_related("award").order_by("pk"))
+    assert revoked.award is not None
     award_revoke(
         actor=None,
         award=revoked.award,
@@ -145,7 +146,7 @@ def world(settings, tmp_path) -> PublicWorld:
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
 def test_every_public_page_has_no_serious_accessibility_violation(
-    browser: Browser, live_server, world, viewport
+    browser: Browser, live_server, world, viewport: ViewportSize
 ):
     context = browser.new_context(viewport=viewport, locale="vi-VN")
     page = context.new_page()

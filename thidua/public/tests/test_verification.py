@@ -65,6 +65,7 @@ def issue_decision(commune: Commune) -> Issued:
 
 def revoke(issued: Issued, line: DecisionLine, on: date = date(2026, 10, 1)) -> None:
     line.refresh_from_db()
+    assert line.award is not None
     award_revoke(
         actor=issued.commune.chairman,
         award=line.award,
