@@ -62,9 +62,25 @@ def _listed(notice: PublicNotice) -> QuerySet[Nominee]:
     ).order_by("order", "pk")
 
 
-def _summary(notice: PublicNotice, on: date) -> NoticeSummary:
+def _codes(proposal_ids: list[int]) -> dict[int, list[str]]:
+    """Return the award codes on each proposal's published list, in list order (one query)."""
+    out: dict[int, list[str]] = {pk: [] for pk in proposal_ids}
+    rows = (
+        Nominee.objects.filter(
+            proposal_id__in=proposal_ids, council_outcome=CouncilOutcome.APPROVED, forwarded_to__isnull=True
+        )
+        .order_by("proposal_id", "order", "pk")
+        .values_list("proposal_id", "award_code")
+    )
+    for proposal_id, code in rows:
+        out[proposal_id].append(code)
+    return out
+
+
+def _summary(notice: PublicNotice, on: date, codes: list[str] | None = None) -> NoticeSummary:
     assert notice.starts_on is not None and notice.ends_on is not None
-    codes = list(_listed(notice).values_list("award_code", flat=True))
+    if codes is None:
+        codes = _codes([notice.proposal_id])[notice.proposal_id]
     is_open = notice_is_open(notice, on)
     return NoticeSummary(
         pk=notice.pk,
@@ -77,6 +93,11 @@ def _summary(notice: PublicNotice, on: date) -> NoticeSummary:
         days_left=(notice.ends_on - on).days + 1 if is_open else 0,
         nominees=len(codes),
     )
+
+
+def _summaries(notices: list[PublicNotice], on: date) -> list[NoticeSummary]:
+    codes = _codes([n.proposal_id for n in notices])
+    return [_summary(n, on, codes[n.proposal_id]) for n in notices]
 
 
 def public_notices(*, on: date) -> tuple[list[NoticeSummary], list[NoticeSummary]]:
@@ -92,7 +113,7 @@ def public_notices(*, on: date) -> tuple[list[NoticeSummary], list[NoticeSummary
         .filter(Q(closed_on__gte=since) | Q(closed_on__isnull=True, ends_on__gte=since))
         .order_by("-ends_on", "-pk")
     )
-    return [_summary(n, on) for n in opened], [_summary(n, on) for n in closed]
+    return _summaries(list(opened), on), _summaries(list(closed), on)
 
 
 def public_notice(notice_id: int, *, on: date) -> tuple[NoticeSummary, list[PublishedRow]]:
