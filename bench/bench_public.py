@@ -6,9 +6,9 @@ Usage: bench/bench_public.py [--awards N] [--profile province|national] [--regen
 
 The data lives in its own database, thidua_bench_public_<profile> (people from bench/generate.py, awards
 and decisions from bench/generate_awards.py), created and reused like the registry benchmark's. The
-defaults are cheap (50,000 awards on the province profile, 10 s of load) so `make bench` stays short;
-the reference run is `--awards 1000000 --seconds 20 --concurrency 16`. Without PostgreSQL or gunicorn the
-script says so and exits 0.
+defaults are cheap so `make bench` stays short: the awards already generated (else 50,000 on the province
+profile) and 10 s of load. The reference run is `--awards 1000000 --seconds 20 --concurrency 16`.
+Without PostgreSQL or gunicorn the script says so and exits 0.
 
 The load generator is this process: C threads, each with a keep-alive HTTP/1.1 connection, pick a URL
 kind in turn (token, number, notices, exemplars, token, …) and record status and latency per kind.
@@ -37,6 +37,7 @@ if str(ROOT) not in sys.path:
 from bench import generate  # noqa: E402
 
 PREFIX = "thidua_bench_public"
+DEFAULT_AWARDS = 50_000
 HOST = "127.0.0.1"
 # Pages of other apps to include in the mix once they exist (the exemplars app adds its list and a story).
 EXTRA_URLS: list[tuple[str, str]] = [("exemplars", "/dien-hinh/")]
@@ -273,7 +274,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--awards", type=int, default=50_000)
+    parser.add_argument(
+        "--awards", type=int, default=None, help="awards to generate (default: reuse the data, else 50,000)"
+    )
     parser.add_argument("--profile", choices=sorted(generate.PROFILES), default="province")
     parser.add_argument("--regenerate", action="store_true", help="drop and rebuild the benchmark database")
     parser.add_argument("--seconds", type=float, default=10)
