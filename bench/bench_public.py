@@ -70,6 +70,8 @@ def prepare(args: argparse.Namespace) -> dict[str, Any]:
     generate.setup_django(name)
     people = generate.ensure(args.profile, regenerate=args.regenerate, prefix=PREFIX)
     marker = generate_awards.read_awards_marker()
+    if args.awards is None:
+        args.awards = marker["awards"] if marker else DEFAULT_AWARDS
     if (
         marker
         and marker.get("awards") == args.awards
