@@ -90,7 +90,11 @@ class Decision(BaseModel):
 
     class Meta:
         ordering = ["-decided_on", "-pk"]
-        indexes = [models.Index(fields=["authority_unit", "status"], name="decision_authority_idx")]
+        indexes = [
+            models.Index(fields=["authority_unit", "status"], name="decision_authority_idx"),
+            # The public check by number: decisions issued on a given day.
+            models.Index(fields=["decided_on", "status"], name="decision_date_idx"),
+        ]
         verbose_name = _("award decision")
         verbose_name_plural = _("award decisions")
 

@@ -335,11 +335,22 @@ class PublicNotice(models.Model):
         return f"{self.proposal_id}: {self.starts_on} – {self.ends_on}"
 
 
+class CommentSource(models.TextChoices):
+    """How a comment on a published list arrived."""
+
+    STAFF = "STAFF", _("Recorded by staff")  # by letter, in person, by telephone
+    PUBLIC = "PUBLIC", _("Public portal")  # sent by a citizen through the portal
+
+
 class NoticeComment(models.Model):
     """A comment received while a list was published."""
 
     notice = models.ForeignKey(PublicNotice, on_delete=models.CASCADE, related_name="comments")
     author_name = models.CharField(_("from"), max_length=150)
+    contact = models.CharField(_("contact"), max_length=150, blank=True)
+    source = models.CharField(
+        _("received through"), max_length=6, choices=CommentSource.choices, default=CommentSource.STAFF
+    )
     text = models.TextField(_("comment"))
     created_at = models.DateTimeField(_("received at"))
     recorded_by = models.ForeignKey(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from thidua.public.views import accounts, applications, desk, home, placeholder
+from thidua.public.views import accounts, applications, desk, disclosure, home, verification
 
 app_name = "public"
 urlpatterns = [
@@ -44,6 +44,12 @@ urlpatterns = [
     path("tiep-nhan/thu-tuc/", desk.procedure_list, name="desk_procedures"),
     path("tiep-nhan/thu-tuc/them/", desk.procedure_edit, name="desk_procedure_create"),
     path("tiep-nhan/thu-tuc/<int:procedure_id>/", desk.procedure_edit, name="desk_procedure_edit"),
-    path("xac-minh/", placeholder.soon, name="verify"),
-    path("cong-khai/", placeholder.soon, name="notices"),
+    path("xac-minh/", verification.verify, name="verify"),
+    path("xac-minh/<str:token>", verification.verify_token, name="verify_token"),
+    path("cong-khai/", disclosure.notices, name="notices"),
+    path("cong-khai/<int:notice_id>/", disclosure.notice_detail, name="notice_detail"),
+    path("cong-khai/<int:notice_id>/gop-y/", disclosure.notice_comment, name="notice_comment"),
+    path(
+        "cong-khai/<int:notice_id>/gop-y/da-gui/", disclosure.notice_comment_sent, name="notice_comment_sent"
+    ),
 ]

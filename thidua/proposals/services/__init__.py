@@ -14,7 +14,14 @@ from .nominees import (
     nominee_update,
     nominees_import,
 )
-from .notice import notice_comment_add, proposal_forward, public_notice_close, public_notice_open
+from .notice import (
+    notice_comment_add,
+    notice_comment_submit_public,
+    notice_is_open,
+    proposal_forward,
+    public_notice_close,
+    public_notice_open,
+)
 from .proposals import (
     proposal_accept_for_appraisal,
     proposal_create,
@@ -40,6 +47,8 @@ __all__ = [
     "nominee_update",
     "nominees_import",
     "notice_comment_add",
+    "notice_comment_submit_public",
+    "notice_is_open",
     "proposal_accept_for_appraisal",
     "proposal_check",
     "proposal_create",

@@ -13,6 +13,7 @@ from thidua.core.errors import DomainError, ValidationFailed
 from thidua.organization.models import Unit
 from thidua.proposals import rules, workflow
 from thidua.proposals.models import (
+    CommentSource,
     CouncilOutcome,
     DossierPart,
     Nominee,
@@ -91,6 +92,66 @@ def notice_comment_add(*, actor: Any, proposal: Proposal, author_name: str, text
         recorded_by=actor if getattr(actor, "pk", None) else None,
     )
     audit_record(actor=actor, action="notice.comment", obj=comment, after=record(comment))
+    return comment
+
+
+PUBLIC_NAME_MAX = 150
+PUBLIC_CONTACT_MAX = 150
+PUBLIC_TEXT_MAX = 4000
+
+
+def notice_is_open(notice: PublicNotice, on: date) -> bool:
+    """Tell whether the public may comment on the notice on `on` (published, in its window, not closed)."""
+    return (
+        notice.published
+        and notice.closed_on is None
+        and notice.starts_on is not None
+        and notice.ends_on is not None
+        and notice.starts_on <= on <= notice.ends_on
+    )
+
+
+@transaction.atomic
+def notice_comment_submit_public(
+    *, proposal: Proposal, author_name: str, contact: str, text: str, on: date
+) -> NoticeComment:
+    """Record a comment a citizen sends through the public portal while the list is published.
+
+    There is no actor: the audit row has none. The comment goes to the authority's officers only.
+    """
+    notice = _notice(proposal)
+    if not notice_is_open(notice, on):
+        raise DomainError(_("This list is not open for comments: its public notice period is over."))
+    author_name, contact, text = (
+        clean_text(author_name or ""),
+        clean_text(contact or ""),
+        clean_multiline(text),
+    )
+    errors: dict[str, list[str]] = {}
+    if not author_name:
+        errors["author_name"] = [_("Give your name.")]
+    elif len(author_name) > PUBLIC_NAME_MAX:
+        errors["author_name"] = [_("The name is too long.")]
+    if len(contact) > PUBLIC_CONTACT_MAX:
+        errors["contact"] = [_("The contact is too long.")]
+    if not text:
+        errors["text"] = [_("Write your comment.")]
+    elif len(text) > PUBLIC_TEXT_MAX:
+        errors["text"] = [
+            _("The comment is too long (at most %(count)s characters).") % {"count": PUBLIC_TEXT_MAX}
+        ]
+    if errors:
+        raise ValidationFailed(_("Please correct the comment."), errors)
+    comment = NoticeComment.objects.create(
+        notice=notice,
+        author_name=author_name,
+        contact=contact,
+        source=CommentSource.PUBLIC,
+        text=text,
+        created_at=timezone.now(),
+        recorded_by=None,
+    )
+    audit_record(actor=None, action="notice.comment_public", obj=comment, after=record(comment))
     return comment
 
 
