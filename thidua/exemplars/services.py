@@ -324,6 +324,7 @@ def photo_add(
     if not alt_text:
         raise _fail(_("Describe the photo for people who cannot see it."), "alt_text")
     image = strip_image_metadata(data, field="image")
+    story = Story.objects.select_for_update().get(pk=story.pk)
     if story.status == StoryStatus.PUBLISHED:
         consent = active_consent(story)
         if consent is None or not consent.covers_photo:
