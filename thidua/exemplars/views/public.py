@@ -27,7 +27,9 @@ from thidua.exemplars.forms import NominationForm, PublicFilterForm, StatementFo
 from thidua.exemplars.models import StoryKind
 from thidua.organization.selectors import paginate
 
-PUBLIC_MAX_AGE = 300  # a withdrawn story leaves shared caches within five minutes
+# Browsers revalidate every time (a 304 costs one small query); shared caches such as the portal's proxy
+# keep a page for a minute, so a withdrawn story leaves every cache within a minute.
+SHARED_MAX_AGE = 60
 PER_PAGE = 12
 ACTIVE = "exemplars"
 
@@ -61,7 +63,9 @@ def public_cache(view: View) -> View:
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         response = conditional(request, *args, **kwargs)
         if response.status_code in (200, 304):
-            patch_cache_control(response, public=True, max_age=PUBLIC_MAX_AGE)
+            patch_cache_control(
+                response, public=True, max_age=0, must_revalidate=True, s_maxage=SHARED_MAX_AGE
+            )
             # The language comes from the header or the language cookie.
             patch_vary_headers(response, ("Accept-Language", "Cookie"))
         return response
@@ -140,7 +144,7 @@ def photo(request: HttpRequest, slug: str, photo_id: int) -> HttpResponseBase:
         return FileResponse(item.image.open("rb"), content_type=item.content_type)
 
     response = serve(request)
-    patch_cache_control(response, public=True, max_age=PUBLIC_MAX_AGE)
+    patch_cache_control(response, public=True, max_age=0, must_revalidate=True, s_maxage=SHARED_MAX_AGE)
     response.headers["Content-Disposition"] = "inline"
     return response
 
