@@ -198,7 +198,7 @@ class StoryForm(forms.Form):
     """A story's content and links."""
 
     kind = forms.ChoiceField(label=_("Kind"), choices=StoryKind.choices)
-    title = NFCCharField(label=_("Title"), max_length=200)
+    title = NFCCharField(label=_("Story title"), max_length=200)
     summary = NFCCharField(label=_("Summary"), max_length=400, widget=forms.Textarea(attrs={"rows": 2}))
     body = forms.CharField(
         label=_("Story"),
@@ -271,7 +271,7 @@ class ConsentForm(forms.Form):
         required=False,
         widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,image/jpeg,image/png"}),
     )
-    note = NFCCharField(label=_("Note"), max_length=300, required=False)
+    note = NFCCharField(label=_("Internal note"), max_length=300, required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -308,7 +308,7 @@ class ReasonForm(forms.Form):
 class ApproveForm(forms.Form):
     """Approve a nomination: the story's wording, its unit and whether to publish at once."""
 
-    title = NFCCharField(label=_("Title"), max_length=200)
+    title = NFCCharField(label=_("Story title"), max_length=200)
     summary = NFCCharField(label=_("Summary"), max_length=400, widget=forms.Textarea(attrs={"rows": 2}))
     body = forms.CharField(label=_("Story"), widget=forms.Textarea(attrs={"rows": 8}))
     unit = UnitChoiceField(label=_("Commune or ward"), queryset=Unit.objects.none())

@@ -31,21 +31,21 @@ class StorySubject(models.TextChoices):
 class StoryStatus(models.TextChoices):
     """Where a story is in its life."""
 
-    DRAFT = "DRAFT", _("Draft")
+    DRAFT = "DRAFT", _("Draft story")
     PUBLISHED = "PUBLISHED", _("Published")
-    WITHDRAWN = "WITHDRAWN", _("Withdrawn")
+    WITHDRAWN = "WITHDRAWN", _("Taken down")
 
 
 class Story(BaseModel):
     """A story about an exemplary person, collective or household, or about a good deed."""
 
     kind = models.CharField(_("kind"), max_length=10, choices=StoryKind.choices, default=StoryKind.EXEMPLAR)
-    title = models.CharField(_("title"), max_length=200)
-    slug = models.SlugField(_("address"), max_length=120, unique=True)
+    title = models.CharField(_("story title"), max_length=200)
+    slug = models.SlugField(_("web address"), max_length=120, unique=True)
     summary = models.CharField(_("summary"), max_length=400)
     body = models.TextField(_("story"))
     subject_kind = models.CharField(
-        _("subject"), max_length=10, choices=StorySubject.choices, default=StorySubject.PERSON
+        _("subject of the story"), max_length=10, choices=StorySubject.choices, default=StorySubject.PERSON
     )
     subject_name = models.CharField(_("name of the person or collective"), max_length=200)
     person = models.ForeignKey(
@@ -195,7 +195,7 @@ class ConsentRecord(BaseModel):
     covers_unit = models.BooleanField(_("workplace or unit"), default=False)
     covers_birth_year = models.BooleanField(_("age or year of birth"), default=False)
     scan = models.FileField(_("scanned form"), upload_to=_consent_path, blank=True, max_length=200)
-    note = models.CharField(_("note"), max_length=300, blank=True)
+    note = models.CharField(_("internal note"), max_length=300, blank=True)
     withdrawn_on = models.DateField(_("withdrawn on"), null=True, blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -222,8 +222,8 @@ class NominationStatus(models.TextChoices):
     """Where a citizen's nomination is in moderation."""
 
     PENDING = "PENDING", _("Waiting for moderation")
-    APPROVED = "APPROVED", _("Approved")
-    REJECTED = "REJECTED", _("Rejected")
+    APPROVED = "APPROVED", _("Accepted by the moderator")
+    REJECTED = "REJECTED", _("Turned down by the moderator")
 
 
 class NominatorRelation(models.TextChoices):

@@ -2,6 +2,7 @@
 
 import io
 from datetime import UTC, date, datetime
+from typing import Any
 
 import pytest
 from PIL import Image
@@ -54,7 +55,7 @@ def png_bytes() -> bytes:
 
 
 def full_consent(**overrides) -> services.ConsentInput:
-    values = {
+    values: dict[str, Any] = {
         "given_by": ConsentGiver.PERSON,
         "giver_name": "Nguyễn Văn An",
         "given_on": date(2026, 3, 1),
@@ -70,7 +71,7 @@ def full_consent(**overrides) -> services.ConsentInput:
 
 
 def make_story(world: World, *, title: str = "Thầy giáo Nguyễn Văn An", **fields) -> Story:
-    values = {
+    values: dict[str, Any] = {
         "actor": world.an,
         "title": title,
         "summary": "Một giáo viên tận tụy.",

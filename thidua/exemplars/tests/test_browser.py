@@ -1,12 +1,15 @@
 """Browser story in Chromium: a citizen reports a good deed without JavaScript; staff publish it."""
 
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from django.utils import timezone
 from playwright.sync_api import Browser, Page, expect
 
+from thidua.exemplars import services
 from thidua.exemplars.models import GoodDeedNomination, NominationStatus
+from thidua.exemplars.tests.conftest import AT, ON, full_consent, jpeg_with_gps, make_story
 from thidua.testing.cast import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -71,3 +74,42 @@ def test_a_citizen_nominates_without_javascript_and_staff_publish_it(
     expect(public.get_by_test_id("story-subject")).to_have_text("Vàng A Dế")
     expect(public.locator("main")).not_to_contain_text("0912345678")
     citizen.close()
+
+
+AXE = Path(__file__).resolve().parents[3] / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def _axe_violations(page: Page) -> list[str]:
+    # The portal's shared footer is checked where it is defined (public/base.html), not here.
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "async () => await axe.run({exclude: [['.public-footer']]},"
+        " {runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'best-practice']})"
+    )
+    return [f"{v['id']}: {[n['target'] for n in v['nodes']]}" for v in result["violations"]]
+
+
+@pytest.mark.skipif(not AXE.exists(), reason="axe-core is installed by make setup")
+def test_public_pages_pass_axe_without_javascript_on_a_phone(browser: Browser, live_server, world):
+    story = make_story(world, movement=None)
+    services.photo_add(actor=world.an, story=story, data=jpeg_with_gps(), alt_text="Thầy An trên lớp")
+    services.consent_record(actor=world.an, story=story, consent=full_consent(), on=ON)
+    services.story_publish(actor=world.an, story=story, at=AT)
+    context = browser.new_context(viewport={"width": 375, "height": 740}, locale="vi-VN")
+    page = context.new_page()
+    urls = [
+        "/dien-hinh/",
+        "/dien-hinh/?year=2025",
+        "/dien-hinh/nguoi-tot-viec-tot/",
+        f"/dien-hinh/{story.slug}/",
+        "/dien-hinh/de-xuat/",
+        "/dien-hinh/de-xuat/cam-on/",
+    ]
+    for url in urls:
+        page.goto(f"{live_server.url}{url}")
+        assert _axe_violations(page) == [], url
+    # A nomination sent back with errors is accessible too.
+    page.goto(f"{live_server.url}/dien-hinh/de-xuat/")
+    page.locator("button[type=submit]").click()
+    assert _axe_violations(page) == []
+    context.close()

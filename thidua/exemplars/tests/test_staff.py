@@ -83,8 +83,10 @@ def test_staff_write_publish_and_withdraw_a_story(client, world):
     assert response.status_code == 302
     story = Story.objects.get()
     assert story.paragraphs() == ["Đoạn một.", "Đoạn hai."]
-    page = client.post(reverse("exemplars:staff_publish", args=[story.pk]), follow=True)
-    assert "No consent is recorded" in page.content.decode()
+    page = client.post(
+        reverse("exemplars:staff_publish", args=[story.pk]), follow=True, HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert "No consent is recorded for this story." in [str(m) for m in page.context["messages"]]
     assert Story.objects.get().status == StoryStatus.DRAFT
     consent = client.post(
         reverse("exemplars:staff_consent", args=[story.pk]),

@@ -228,7 +228,7 @@ def story_withdraw(request: HttpRequest, story_id: int) -> HttpResponse:
     return _render(
         request,
         "exemplars/staff/reason.html",
-        {"form": form, "story": story, "heading": _("Withdraw the story"), "button": _("Withdraw")},
+        {"form": form, "story": story, "heading": _("Take the story down"), "button": _("Take down")},
     )
 
 
