@@ -15,6 +15,7 @@ from thidua.awards.demo import load_demo_history
 from thidua.council.demo import load_demo_council
 from thidua.demo.movement_2021 import COMMUNES, build_movement
 from thidua.demo.names import DIRECT_POSITIONS, GROUPS, POSITIONS
+from thidua.exemplars.demo import load_demo_exemplars
 from thidua.organization.models import AdminUnit, Ethnicity, LineageKind, Person, Sex, Unit, UnitKind
 from thidua.organization.services import (
     household_create,
@@ -380,6 +381,8 @@ def build_demo_world(
     )
     progress("Dịch vụ công trực tuyến của xã Tân Uyên")
     load_demo_procedures(authority=b.units["XTU-UBND"], intake=b.units["XTU-VP"])
+    progress("Điển hình tiên tiến, người tốt việc tốt")
+    load_demo_exemplars(units=b.units)
     return {"units": len(b.units), "people": Person.objects.count(), "logins": logins, "movement": movement}
 
 

@@ -15,6 +15,7 @@ AREAS: list[tuple[str, Any, str, dict[str, str]]] = [
     ("council", _("Council"), "council:list", {}),
     ("decisions", _("Decisions"), "decisions:list", {}),
     ("register", _("Award register"), "awards:register", {}),
+    ("exemplars", _("Exemplary people"), "exemplars:staff_list", {}),
     ("reports", _("Reports"), "web:area", {"area": "bao-cao"}),
 ]
 CATALOGUE: list[tuple[str, Any, str, dict[str, str]]] = [
