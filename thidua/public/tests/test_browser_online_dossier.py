@@ -137,7 +137,7 @@ def test_a_citizen_applies_online_and_receives_the_result(page, live_server, tmp
     url = verification_url(line.verification_token)
     assert url.startswith(base)
     page.goto(url)
-    expect(page.get_by_test_id("verification-status")).to_contain_text("Còn hiệu lực")
+    expect(page.get_by_test_id("verify-status")).to_contain_text("Còn hiệu lực")
     award_services.award_revoke(
         actor=desk.cast.an,
         award=line.award,
@@ -146,4 +146,4 @@ def test_a_citizen_applies_online_and_receives_the_result(page, live_server, tmp
         decided_on=date(2026, 10, 1),
     )
     page.reload()
-    expect(page.get_by_test_id("verification-status")).to_contain_text("thu hồi")
+    expect(page.get_by_test_id("verify-status")).to_contain_text("thu hồi")
