@@ -266,7 +266,7 @@ def _clear_public_fields(story: Story) -> None:
 @transaction.atomic
 def story_publish(*, actor: Any, story: Story, at: datetime) -> Story:
     """Publish a draft or withdrawn story; refused unless the consent covers what it shows."""
-    story = Story.objects.select_for_update().select_related("unit", "person").get(pk=story.pk)
+    story = Story.objects.select_for_update(of=("self",)).select_related("unit", "person").get(pk=story.pk)
     if story.status == StoryStatus.PUBLISHED:
         raise _fail(_("The story is already published."))
     consent = _require_consent(story)
