@@ -5,6 +5,7 @@ To cover a new public page, add a `PublicPage` to PAGES (a name and a function f
 its address); build any data it needs in `build_public_world`.
 """
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -20,9 +21,12 @@ from playwright.sync_api import Browser, ViewportSize, expect
 from thidua.awards.services import award_revoke
 from thidua.decisions import services as decisions
 from thidua.decisions.models import Decision, DecisionLine
-from thidua.organization.models import Unit
+from thidua.organization.models import Unit, UnitKind
+from thidua.organization.services import unit_create
 from thidua.proposals.models import NoticeComment, PublicNotice
 from thidua.proposals.tests.conftest import build_cast
+from thidua.public.demo import load_demo_procedures
+from thidua.public.models import Application
 from thidua.public.tests.test_disclosure import Notices, build_notices
 from thidua.testing.axe import axe_violations, format_violations
 
@@ -42,6 +46,7 @@ class PublicWorld:
     notices: Notices
     open_notice: int
     closed_notice: int
+    procedure: int
 
 
 def build_public_world() -> PublicWorld:
@@ -77,7 +82,16 @@ def build_public_world() -> PublicWorld:
         decision_symbol="09/QĐ-UBND",
         decided_on=date(2026, 10, 1),
     )
+    intake = unit_create(
+        actor=None,
+        code="C-VP",
+        name="Văn phòng HĐND và UBND xã",
+        kind=UnitKind.SPECIALISED_OFFICE,
+        parent=cast.commune,
+    )
+    procedure = load_demo_procedures(authority=cast.commune, intake=intake)[0]
     return PublicWorld(
+        procedure=procedure.pk,
         decision=decision,
         valid=valid,
         revoked=revoked,
@@ -101,10 +115,17 @@ PAGES: list[PublicPage] = [
     # The portal (the online application pages add themselves here).
     PublicPage("portal home", lambda w: reverse("public:home")),
     PublicPage("online services", lambda w: reverse("public:procedures")),
+    PublicPage("a procedure", lambda w: reverse("public:procedure", args=[w.procedure])),
+    PublicPage("apply: sign in first", lambda w: reverse("public:apply", args=[w.procedure])),
+    PublicPage("open an account", lambda w: reverse("public:register")),
+    PublicPage("forgot the password", lambda w: reverse("public:reset_request")),
+    PublicPage("new password", lambda w: reverse("public:reset")),
     PublicPage("track a dossier", lambda w: reverse("public:track")),
     PublicPage("my dossiers", lambda w: reverse("public:account")),
     PublicPage("language", lambda w: reverse("public:language")),
     PublicPage("exemplary people", lambda w: reverse("exemplars:index")),
+    PublicPage("good deeds", lambda w: reverse("exemplars:good_deeds")),
+    PublicPage("nominate a good deed", lambda w: reverse("exemplars:nominate")),
     # Verification.
     PublicPage(
         "verify: valid certificate",
@@ -200,3 +221,47 @@ def test_the_pages_and_forms_work_without_javascript(browser: Browser, live_serv
     finally:
         context.close()
     assert NoticeComment.objects.get().author_name == "Lò Văn Sự"
+
+
+def test_the_citizens_own_pages_are_accessible(
+    browser: Browser, live_server, world, django_capture_on_commit_callbacks
+):
+    """Sign up, confirm, start a dossier: the account pages and the dossier form, empty and with errors."""
+    from django.core import mail
+
+    context = browser.new_context(viewport=PHONE, locale="vi-VN")
+    page = context.new_page()
+    base = live_server.url
+    failures: list[str] = []
+
+    def check(where: str) -> None:
+        violations = axe_violations(page)
+        if violations:
+            failures.append(format_violations(violations, where=where))
+
+    try:
+        page.goto(f"{base}{reverse('public:register')}")
+        page.get_by_role("button", name="Đăng ký").click()
+        check("register with errors")
+        page.fill("#id_full_name", "Lò Thị Lan")
+        page.fill("#id_login", "lan@example.vn")
+        page.fill("#id_password", "mat-khau-cong-dan-2026")
+        page.get_by_role("button", name="Đăng ký").click()
+        check("confirmation code")
+        code = re.search(r"\b(\d{6})\b", mail.outbox[-1].body)
+        assert code is not None
+        page.fill("#id_code", code.group(1))
+        page.get_by_role("button", name="Xác nhận").click()
+        check("my dossiers (empty)")
+        page.goto(f"{base}{reverse('public:apply', args=[world.procedure])}")
+        check("apply: confirm")
+        page.get_by_role("button", name="Bắt đầu lập hồ sơ").click()
+        check("dossier form (draft)")
+        page.get_by_role("button", name="Gửi hồ sơ").click()
+        check("dossier form with what is missing")
+        page.goto(f"{base}{reverse('public:account')}")
+        check("my dossiers (one draft)")
+        assert Application.objects.count() == 1
+    finally:
+        context.close()
+    assert not failures, "\n\n".join(failures)
