@@ -14,7 +14,7 @@ AREAS: list[tuple[str, Any, str, dict[str, str]]] = [
     ("council", _("Council"), "council:list", {}),
     ("decisions", _("Decisions"), "decisions:list", {}),
     ("register", _("Award register"), "awards:register", {}),
-    ("reports", _("Reports"), "web:area", {"area": "bao-cao"}),
+    ("reports", _("Reports"), "reports:index", {}),
 ]
 CATALOGUE: list[tuple[str, Any, str, dict[str, str]]] = [
     ("units", _("Units"), "web:unit_list", {}),
