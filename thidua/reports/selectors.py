@@ -456,6 +456,7 @@ class MovementProgress:
     registrations: RegistrationProgress
     reviews: list[Review]
     targets: list[TargetRow]
+    targets_year: int
     rankings: list[ClusterResult]
 
     @property
@@ -478,9 +479,17 @@ class MovementProgress:
 
 
 def movement_progress(movement: Movement) -> MovementProgress:
-    """Collect a movement's progress; cluster rankings appear only once published."""
+    """Collect a movement's progress; cluster rankings appear only once published.
+
+    The targets are the launcher's for the movement's year or, before any is planned, for the year
+    before (the figures the movement was launched on).
+    """
     reviews = list(movement.reviews.order_by("held_on", "pk"))
-    targets = [_target_row(t) for t in targets_of([movement.launcher], year=movement.year)]
+    targets_year = movement.year
+    targets = [_target_row(t) for t in targets_of([movement.launcher], year=targets_year)]
+    if not targets:
+        targets_year = movement.year - 1
+        targets = [_target_row(t) for t in targets_of([movement.launcher], year=targets_year)]
     rankings: list[ClusterResult] = []
     clusters = Cluster.objects.filter(owner__path__startswith=movement.launcher.path, is_active=True)
     for cluster in clusters.order_by("name"):
@@ -494,6 +503,7 @@ def movement_progress(movement: Movement) -> MovementProgress:
         registrations=registration_progress(movement),
         reviews=reviews,
         targets=targets,
+        targets_year=targets_year,
         rankings=rankings,
     )
 

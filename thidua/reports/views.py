@@ -92,7 +92,9 @@ def movement_report(request: HttpRequest, movement_id: int) -> HttpResponse:
     progress = selectors.movement_progress(movement)
     charts = [
         visuals.targets_chart(
-            [selectors.TargetLine(r) for r in progress.targets], year=movement.year, key="movement-targets"
+            [selectors.TargetLine(r) for r in progress.targets],
+            year=progress.targets_year,
+            key="movement-targets",
         ),
     ]
     charts.extend(visuals.ranking_chart(r, key=f"ranking-{r.cluster.pk}") for r in progress.rankings)
