@@ -32,12 +32,12 @@ def test_bar_chart_draws_one_bar_per_item_with_title_and_desc():
     )
     svg = _svg(chart)
     assert svg.get("role") == "img" and svg.get("viewBox") == "0 0 320 188"
-    assert svg.find(f"{SVG}title").text == "Khen thưởng"  # type: ignore[union-attr]
-    assert svg.find(f"{SVG}desc").text == "Mô tả"  # type: ignore[union-attr]
+    assert svg.find(f"{SVG}title").text == "Khen thưởng"
+    assert svg.find(f"{SVG}desc").text == "Mô tả"
     assert svg.get("aria-labelledby") == "chart-t-title chart-t-desc"
     bars = _bars(svg)
     assert len(bars) == 3 == chart.bar_count
-    heights = [Decimal(b.get("height")) for b in bars]  # type: ignore[arg-type]
+    heights = [Decimal(b.get("height")) for b in bars]
     assert heights[0] > heights[1] > heights[2] > 0
     # The axis maximum is rounded up to 50: the tallest bar fills 40/50 of the 150-unit plot.
     assert heights[0] == Decimal("120.0")
@@ -92,7 +92,7 @@ def test_bullet_chart_keeps_room_for_more_than_the_plan():
     svg = _svg(chart)
     assert len(_bars(svg)) == 2  # nothing to draw without a completion
     assert chart.rows[0][2] == "203,7%"
-    widths = [Decimal(b.get("width")) for b in _bars(svg)]  # type: ignore[arg-type]
+    widths = [Decimal(b.get("width")) for b in _bars(svg)]
     assert widths[0] == Decimal("304.0")  # the best completion fills the track
 
 

@@ -138,8 +138,8 @@ def test_deadlines_close_to_lapsing_are_listed_with_working_days_left(client, wo
     officer = User.objects.get(username="canbo.xatanuyen")
     data = dashboard_data(officer, on=on)
     assert [(d.proposal.pk, d.days_left) for d in data.deadlines] == [
-        (late.pk, working_days_left(calendar, on=on, due=late.due_on)),  # type: ignore[arg-type]
-        (soon.pk, working_days_left(calendar, on=on, due=soon.due_on)),  # type: ignore[arg-type]
+        (late.pk, working_days_left(calendar, on=on, due=late.due_on)),
+        (soon.pk, working_days_left(calendar, on=on, due=soon.due_on)),
     ]
     assert data.deadlines[0].overdue and not data.deadlines[1].overdue
     outsider = User.objects.get(username="canbo.muongkhoa")

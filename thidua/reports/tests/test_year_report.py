@@ -4,6 +4,7 @@ import io
 import shutil
 import subprocess
 from collections import Counter
+from typing import Any
 
 import pytest
 from django.urls import reverse
@@ -18,7 +19,7 @@ from .conftest import YEAR, login
 pytestmark = pytest.mark.django_db
 
 
-def _path(a: Award) -> str:
+def _path(a: Any) -> str:
     if a.person_id:
         return a.person.unit.path
     if a.unit_id:
@@ -31,13 +32,13 @@ def _expected(root: Unit, year: int, office: str = "") -> dict:
     everything = Award.objects.select_related(
         "person__unit", "person__ethnicity", "unit", "household__village"
     ).order_by("pk")
-    inside = [
+    inside: list[Any] = [
         a
         for a in everything
         if a.year == year and _path(a).startswith(root.path) and (not office or a.authority_office == office)
     ]
-    valid = [a for a in inside if a.status == AwardStatus.VALID]
-    people = [a for a in valid if a.person_id]
+    valid: list[Any] = [a for a in inside if a.status == AwardStatus.VALID]
+    people: list[Any] = [a for a in valid if a.person_id]
     children = list(Unit.objects.filter(parent=root))
     by_unit: Counter = Counter()
     for a in valid:
