@@ -69,7 +69,7 @@ def shares_chart(lines: Sequence[ShareLine], *, year: int | None, key: str = "sh
         ),
         items=items,
         empty=_("No individual awards in that year."),
-        head=[_("Group"), _("Awards"), _("Individual awards"), _("Share"), _("Threshold")],
+        head=[_("Group"), _("Number of awards"), _("Individual awards"), _("Share"), _("Threshold")],
     )
 
 
@@ -136,7 +136,7 @@ def year_report_charts(report: YearReport) -> list[Chart]:
         desc=_("Number of valid awards of each title or form of commendation."),
         items=[(a.code, a.count) for a in report.by_award],
         empty=_("No awards for this year."),
-        head=[_("Award"), _("Awards")],
+        head=[_("Award"), _("Number of awards")],
     )
     by_unit = charts.hbar_chart(
         key="by-unit",
@@ -144,7 +144,7 @@ def year_report_charts(report: YearReport) -> list[Chart]:
         desc=_("Number of valid awards to the people and collectives of each unit, most first."),
         items=[(line.label, line.count) for line in report.by_unit[:12]],
         empty=_("No awards for this year."),
-        head=[_("No."), _("Unit"), _("Awards")],
+        head=[_("No."), _("Unit"), _("Number of awards")],
     )
     return [by_award, by_unit, shares_chart(report.shares, year=report.year, key="year-shares")]
 
