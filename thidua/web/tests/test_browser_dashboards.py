@@ -2,13 +2,14 @@
 
 import pytest
 from django.core.management import call_command
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, ViewportSize, expect
 
 from thidua.demo.world import DEMO_LOGINS, DEMO_PASSWORD, build_demo_world
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PHONE = {"width": 390, "height": 844}
+PHONE: ViewportSize = {"width": 390, "height": 844}
+DESKTOP: ViewportSize = {"width": 1280, "height": 900}
 
 
 @pytest.fixture
@@ -42,7 +43,7 @@ def _charts_drawn(page: Page, role: str) -> None:
 def test_each_demo_role_sees_its_dashboard_charts(page: Page, live_server, demo_world):
     for demo in DEMO_LOGINS:
         page.context.clear_cookies()
-        page.set_viewport_size({"width": 1280, "height": 900})
+        page.set_viewport_size(DESKTOP)
         _login(page, live_server.url, demo.username)
         _charts_drawn(page, demo.role)
         page.set_viewport_size(PHONE)
