@@ -16,7 +16,7 @@ AREAS: list[tuple[str, Any, str, dict[str, str]]] = [
     ("decisions", _("Decisions"), "decisions:list", {}),
     ("register", _("Award register"), "awards:register", {}),
     ("exemplars", _("Exemplary people"), "exemplars:staff_list", {}),
-    ("reports", _("Reports"), "web:area", {"area": "bao-cao"}),
+    ("reports", _("Reports"), "reports:index", {}),
 ]
 CATALOGUE: list[tuple[str, Any, str, dict[str, str]]] = [
     ("units", _("Units"), "web:unit_list", {}),
