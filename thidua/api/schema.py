@@ -13,6 +13,7 @@ ERRORS = {
     "400": "Bad input (query, body or a rule of the domain); `details` says which.",
     "401": "No credentials, or a token that is unknown, expired or revoked.",
     "404": "Not found, or not yours to see (the two are not told apart).",
+    "405": "This method is not allowed on this address.",
     "406": "The response format asked for is not available.",
     "429": "Too many requests; `Retry-After` says when to try again.",
 }

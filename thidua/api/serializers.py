@@ -15,7 +15,7 @@ from thidua.council.models import AgendaItem, Council, CouncilSession, PollResul
 from thidua.decisions.models import Decision, DecisionLine
 from thidua.movements.models import Movement, Registration, RegistrationLine
 from thidua.organization.models import AdminUnit, Person, Unit
-from thidua.proposals.models import Nominee, Proposal, ProposalKind, SubjectKind
+from thidua.proposals.models import Nominee, Proposal, ProposalKind, SimplifiedCase, SubjectKind
 from thidua.regulations import award as catalogue_award
 from thidua.regulations.versions import RegulationError
 from thidua.scoring.models import Cluster, ClusterMembership, ClusterRanking, Scorecard
@@ -268,6 +268,10 @@ class ProposalCreateSerializer(serializers.Serializer):
     year = serializers.IntegerField(min_value=2000, max_value=2100)
     title = serializers.CharField(max_length=255)
     movement = serializers.IntegerField(min_value=1, required=False, allow_null=True)
+    simplified = serializers.BooleanField(required=False, default=False, help_text="Simplified procedure.")
+    simplified_case = serializers.ChoiceField(
+        choices=SimplifiedCase.choices, required=False, allow_blank=True
+    )
 
 
 class VerdictReasonSerializer(serializers.Serializer):

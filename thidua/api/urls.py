@@ -1,11 +1,12 @@
 """The REST API under /api/: version 1 at /api/v1/, the schema at /api/schema/, the docs at /api/docs/."""
 
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.permissions import AllowAny
 from rest_framework.routers import SimpleRouter
 
 from thidua.api.views import council, docs, exchange, proposals, register, registry, regulations, work
+from thidua.api.views.base import NotFoundView
 
 app_name = "api"
 
@@ -45,4 +46,5 @@ urlpatterns = [
     path("v1/", include(v1)),
     path("schema/", SpectacularAPIView.as_view(permission_classes=[AllowAny]), name="schema"),
     path("docs/", docs.api_docs, name="docs"),
+    re_path(r"", NotFoundView.as_view(), name="not-found"),
 ]

@@ -9,10 +9,13 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework import mixins, viewsets
 from rest_framework.exceptions import ValidationError
+from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from thidua.api.errors import activate_request_language
+from thidua.core.errors import NotFound
 
 
 class LanguageMixin:
@@ -26,7 +29,7 @@ class LanguageMixin:
 class ReadViewSet(LanguageMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """A read-only collection whose detail goes through an access gate (`gate(user, pk)`)."""
 
-    lookup_value_regex = r"[0-9]+"
+    lookup_value_regex = r"[0-9]{1,18}"  # longer ids cannot exist; they fall to the JSON 404
 
     def gate(self, user: Any, pk: Any) -> Model:
         raise NotImplementedError
@@ -99,3 +102,19 @@ def year_param(request: Request) -> int | None:
 def enum_parameter(name: str, choices: list[str], description: str) -> OpenApiParameter:
     """Return a documented query parameter that takes one of `choices`."""
     return OpenApiParameter(name, OpenApiTypes.STR, enum=choices, description=description)
+
+
+class NotFoundView(LanguageMixin, APIView):
+    """Answer every unknown /api/ address with the JSON 404 envelope (not the HTML page)."""
+
+    permission_classes = [AllowAny]
+    schema = None
+
+    def dispatch(self, request: Any, *args: Any, **kwargs: Any) -> Any:
+        self.http_method_names = [*APIView.http_method_names]
+        return super().dispatch(request, *args, **kwargs)
+
+    def _missing(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        raise NotFound("address")
+
+    get = post = put = patch = delete = options = head = _missing

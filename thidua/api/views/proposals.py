@@ -125,6 +125,8 @@ class ProposalViewSet(ReadViewSet):
             year=data["year"],
             title=data["title"],
             movement=movement,
+            simplified=data["simplified"],
+            simplified_case=data.get("simplified_case", ""),
         )
         proposal = access_proposal(request.user, proposal.pk)
         return Response(s.ProposalSerializer(proposal).data, status=status.HTTP_201_CREATED)
