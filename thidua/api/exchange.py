@@ -150,7 +150,7 @@ def decisions_document(decisions: QuerySet[Decision], *, now: datetime, limit: i
 
 def _safe(value: Any) -> Any:
     # A leading "=", "+", "-" or "@" would make a spreadsheet run the text as a formula.
-    return f"'{value}" if isinstance(value, str) and value[:1] in "=+-@" else value
+    return f"'{value}" if isinstance(value, str) and value[:1] in ("=", "+", "-", "@") else value
 
 
 DECISION_HEADINGS = [

@@ -276,7 +276,7 @@ def record_award_rows(
 
 def _safe(value: Any) -> Any:
     # A leading "=", "+", "-" or "@" would make a spreadsheet run the text as a formula.
-    return f"'{value}" if isinstance(value, str) and value[:1] in "=+-@" else value
+    return f"'{value}" if isinstance(value, str) and value[:1] in ("=", "+", "-", "@") else value
 
 
 def export_awards(awards: Iterable[Award]) -> bytes:
