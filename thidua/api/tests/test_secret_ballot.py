@@ -49,9 +49,10 @@ def test_the_detector_is_not_blind():
     assert not links({"member": 7, "yes": 3}, ids={7}, names=set())
 
 
-def _get_all(client, url: str) -> list[Any]:
+def _get_all(client, start: str) -> list[Any]:
     """GET a URL, following `next` links of lists; return every JSON body."""
     bodies = []
+    url: str | None = start
     while url:
         response = client.get(url)
         assert response.status_code in (200, 400, 404), (url, response.status_code)  # 400: needs params
