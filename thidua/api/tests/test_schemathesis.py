@@ -10,8 +10,10 @@ from importlib import import_module
 import pytest
 import schemathesis
 from django.apps import apps as django_apps
+from django.core import signals
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.management import call_command
+from django.db import close_old_connections
 from hypothesis import HealthCheck, Phase, settings
 from schemathesis.checks import (
     content_type_conformance,
@@ -34,6 +36,18 @@ def rich_demo(django_db_setup, django_db_blocker):
         yield demo
         call_command("flush", interactive=False, verbosity=0)
         import_module("thidua.organization.migrations.0002_ethnicities").load(django_apps, None)
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection():
+    """Serve requests inside the test's transaction, as Django's test client does: the WSGI handler would
+    otherwise close the connection at each request's start and end (fatal inside a transaction on
+    PostgreSQL)."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
 
 
 @pytest.fixture(autouse=True)
