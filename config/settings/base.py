@@ -184,6 +184,52 @@ THIDUA_UPLOAD_SCANNER = env("UPLOAD_SCANNER", "thidua.core.uploads.eicar_scanner
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
+# The REST API (thidua/api, docs/howto/api.md): tokens for systems, the session for the browser.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "thidua.api.authentication.BearerTokenAuthentication",
+        "thidua.api.authentication.CsrfSessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PAGINATION_CLASS": "thidua.api.pagination.KeysFirstPagination",
+    "PAGE_SIZE": 50,
+    "DEFAULT_THROTTLE_CLASSES": ["thidua.api.throttling.UserThrottle", "thidua.api.throttling.AnonThrottle"],
+    "DEFAULT_THROTTLE_RATES": {
+        "user": env("API_RATE_USER", "1200/hour"),
+        "anon": env("API_RATE_ANON", "120/hour"),
+        "imports": env("API_RATE_IMPORTS", "30/hour"),
+        "regulations_anon": env("API_RATE_REGULATIONS_ANON", "60/hour"),
+    },
+    "EXCEPTION_HANDLER": "thidua.api.errors.exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "thidua.api.schema.ThiduaAutoSchema",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "thidua API",
+    "DESCRIPTION": "REST API of thidua (thi đua – khen thưởng). See docs/howto/api.md.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "ENUM_NAME_OVERRIDES": {
+        "MovementStatusEnum": "thidua.movements.models.MovementStatus",
+        "RegistrationStatusEnum": "thidua.movements.models.RegistrationStatus",
+        "ScorecardStatusEnum": "thidua.scoring.models.ScorecardStatus",
+        "ProposalStatusEnum": "thidua.proposals.models.ProposalStatus",
+        "SessionStatusEnum": "thidua.council.models.SessionStatus",
+        "DecisionStatusEnum": "thidua.decisions.models.DecisionStatus",
+        "AwardStatusEnum": "thidua.awards.models.AwardStatus",
+        "MovementKindEnum": "thidua.movements.models.MovementKind",
+        "IndicatorKindEnum": "thidua.targets.models.IndicatorKind",
+        "ClusterKindEnum": "thidua.scoring.models.ClusterKind",
+        "UnitKindEnum": "thidua.organization.models.UnitKind",
+        "ProposalKindEnum": "thidua.proposals.models.ProposalKind",
+        "AwardsFormatEnum": ["thidua.awards/1"],
+        "DecisionsFormatEnum": ["thidua.decisions/1"],
+    },
+}
+
 # Vietnamese locale choices (see docs/glossary.md and shared/domain/vietnamese.md).
 THIDUA_NAME_SORT = env(
     "NAME_SORT", "ELECTION"

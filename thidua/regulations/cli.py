@@ -88,9 +88,14 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> None:
         _fail(f"cannot read {args.file}: {exc.strerror}")
     except json.JSONDecodeError as exc:
         _fail(f"invalid JSON: {exc}")
+    _print(check_case(data), out)
+
+
+def check_case(data: object) -> dict[str, object]:
+    """Return the verdict on a JSON case as the ``check`` command prints it (RegulationError if bad)."""
     case, province, overrides = parse_case(data)
     rules = _rules(province).with_policy(overrides)
-    _print(check_eligibility(case, rules=rules).to_dict(), out)
+    return check_eligibility(case, rules=rules).to_dict()
 
 
 def _cmd_deadline(args: argparse.Namespace, out: TextIO) -> None:

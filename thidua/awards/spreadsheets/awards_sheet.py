@@ -183,6 +183,16 @@ def read_awards(
     rows = list(
         read_rows(stream, size=size, max_bytes=max_bytes, columns=COLUMNS, required=_required, report=report)
     )
+    return check_award_rows(rows, units=units, report=report), report
+
+
+def check_award_rows(
+    rows: list[tuple[int, dict[str, Any], list[RowIssue]]],
+    *,
+    units: QuerySet[Unit],
+    report: RegisterImportReport,
+) -> list[dict[str, Any]]:
+    """Check rows of raw values by field (as read from a sheet, or from the JSON exchange layout)."""
     ids = sorted({cell_text(r.get("id_number")).replace(" ", "") for _n, r, _i in rows} - {""})
     checker = _Checker(units, {u.code: u for u in units}, people_by_id(ids, units))
     clean: list[dict[str, Any]] = []
@@ -191,7 +201,7 @@ def read_awards(
         report.issues.extend(issues)
         if row is not None:
             clean.append(row)
-    return clean, report
+    return clean
 
 
 def import_awards(
@@ -206,6 +216,36 @@ def import_awards(
 ) -> RegisterImportReport:
     """Check an awards workbook and, when every row is clean and this is no dry run, record all of it."""
     rows, report = read_awards(stream, size=size, max_bytes=max_bytes, units=units)
+    return record_award_rows(rows, report, actor=actor, dry_run=dry_run, progress=progress)
+
+
+def import_award_records(
+    records: list[tuple[int, dict[str, Any]]],
+    *,
+    actor: Any,
+    units: QuerySet[Unit],
+    dry_run: bool,
+    report: RegisterImportReport | None = None,
+) -> RegisterImportReport:
+    """Check earlier awards given as (row number, raw values by field) and record them as `import_awards`.
+
+    The fields are those of COLUMNS (id_number, full_name, date_of_birth, unit_code, award, year, …).
+    """
+    report = report or RegisterImportReport()
+    report.rows_total += len(records)
+    rows = check_award_rows([(n, raw, []) for n, raw in records], units=units, report=report)
+    return record_award_rows(rows, report, actor=actor, dry_run=dry_run)
+
+
+def record_award_rows(
+    rows: list[dict[str, Any]],
+    report: RegisterImportReport,
+    *,
+    actor: Any,
+    dry_run: bool,
+    progress: Callable[[int, int], None] | None = None,
+) -> RegisterImportReport:
+    """Record checked rows, all or nothing, unless this is a dry run or some row has an error."""
     report.dry_run = dry_run
     if dry_run or not report.is_clean or not rows:
         return report
@@ -236,7 +276,7 @@ def import_awards(
 
 def _safe(value: Any) -> Any:
     # A leading "=", "+", "-" or "@" would make a spreadsheet run the text as a formula.
-    return f"'{value}" if isinstance(value, str) and value[:1] in "=+-@" else value
+    return f"'{value}" if isinstance(value, str) and value[:1] in ("=", "+", "-", "@") else value
 
 
 def export_awards(awards: Iterable[Award]) -> bytes:
