@@ -11,3 +11,9 @@ class PublicConfig(AppConfig):
         from thidua.public.receivers import on_proposal_transition  # noqa: PLC0415
 
         proposal_transitioned.connect(on_proposal_transition, dispatch_uid="public.follow_proposal")
+
+        from thidua.public.dashboard import desk_waiting  # noqa: PLC0415
+        from thidua.reports.dashboard import WAITING_PROVIDERS  # noqa: PLC0415
+
+        if desk_waiting not in WAITING_PROVIDERS:
+            WAITING_PROVIDERS.append(desk_waiting)

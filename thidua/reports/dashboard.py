@@ -5,6 +5,7 @@ Every count is one query over a scoped queryset; the whole dashboard runs a boun
 whatever the size of the register (see the tests with `django_assert_max_num_queries`).
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -104,12 +105,14 @@ def _status_q(statuses: Any) -> Q:
     return Q(status__in=list(statuses))
 
 
-def online_applications_waiting(user: Any) -> list[WaitItem]:
-    """Hook: online applications from the public portal waiting for intake (filled in by the public app).
+# Layers above this one add what else waits for an officer; the public portal registers its receiving
+# desk here (thidua.public.apps), so the dashboard never imports upwards.
+WAITING_PROVIDERS: list[Callable[[Any], list[WaitItem]]] = []
 
-    Returns nothing until the public app is merged; the officer's section shows whatever this returns.
-    """
-    return []
+
+def online_applications_waiting(user: Any) -> list[WaitItem]:
+    """Return what the registered providers report as waiting (online dossiers waiting for acceptance)."""
+    return [item for provider in WAITING_PROVIDERS for item in provider(user)]
 
 
 def _officer(user: Any) -> list[WaitItem]:

@@ -201,3 +201,16 @@ def test_the_desk_edits_the_procedures_catalogue(client, desk):
     client.logout()
     client.login(username="dung", password=STAFF_PASSWORD)
     assert client.get(url).status_code == 404
+
+
+def test_the_home_dashboard_counts_dossiers_waiting_at_the_desk(client, desk, lan):
+    from thidua.reports.dashboard import online_applications_waiting
+
+    submitted(desk, lan)
+    submitted(desk, lan)
+    items = online_applications_waiting(desk.cast.an)
+    assert [(i.key, i.count) for i in items] == [("online_dossiers", 2)]
+    assert [(i.key, i.count) for i in online_applications_waiting(desk.cast.dung)] == [("online_dossiers", 0)]
+    assert online_applications_waiting(desk.cast.binh) == []
+    client.login(username="an", password=STAFF_PASSWORD)
+    assert "Hồ sơ trực tuyến chờ tiếp nhận" in client.get("/").content.decode()
