@@ -513,3 +513,16 @@ class AwardSerializer(serializers.ModelSerializer):
     @extend_schema_field(serializers.CharField())
     def get_award_name(self, obj: Award) -> str:
         return award_name(obj.award_code, obj.decided_on)
+
+
+# -- online dossiers (the public portal, through thidua.core.hooks) -------------------------------------
+class DossierStatusSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    procedure_code = serializers.CharField()
+    procedure = serializers.CharField()
+    authority = serializers.CharField()
+    status = serializers.IntegerField(help_text="The national portal's status code (1–10).")
+    status_label = serializers.CharField()
+    submitted_at = serializers.DateTimeField(allow_null=True)
+    received_on = serializers.DateField(allow_null=True)
+    due_on = serializers.DateField(allow_null=True)

@@ -5,7 +5,17 @@ from drf_spectacular.views import SpectacularAPIView
 from rest_framework.permissions import AllowAny
 from rest_framework.routers import SimpleRouter
 
-from thidua.api.views import council, docs, exchange, proposals, register, registry, regulations, work
+from thidua.api.views import (
+    applications,
+    council,
+    docs,
+    exchange,
+    proposals,
+    register,
+    registry,
+    regulations,
+    work,
+)
 from thidua.api.views.base import NotFoundView
 
 app_name = "api"
@@ -24,11 +34,15 @@ router.register("councils", council.CouncilViewSet, basename="council")
 router.register("council-sessions", council.CouncilSessionViewSet, basename="council-session")
 router.register("decisions", register.DecisionViewSet, basename="decision")
 router.register("awards", register.AwardViewSet, basename="award")
-# Online applications' status (public portal) is registered here by the public app's integration:
-# router.register("applications", <public app's status viewset>, basename="application")
 
 v1 = [
     path("me/", registry.MeView.as_view(), name="me"),
+    path("applications/", applications.DossierListView.as_view(), name="applications"),
+    re_path(
+        r"^applications/(?P<code>[0-9A-Za-z.\-]{1,60})/$",
+        applications.DossierStatusView.as_view(),
+        name="application-status",
+    ),
     path("regulations/prize", regulations.PrizeView.as_view(), name="regulations-prize"),
     path("regulations/check", regulations.CheckView.as_view(), name="regulations-check"),
     path("regulations/deadline", regulations.DeadlineView.as_view(), name="regulations-deadline"),

@@ -17,3 +17,9 @@ class PublicConfig(AppConfig):
 
         if desk_waiting not in WAITING_PROVIDERS:
             WAITING_PROVIDERS.append(desk_waiting)
+
+        from thidua.core.hooks import DOSSIER_SOURCES  # noqa: PLC0415
+        from thidua.public.integration import PortalDossiers  # noqa: PLC0415
+
+        if not any(isinstance(s, PortalDossiers) for s in DOSSIER_SOURCES):
+            DOSSIER_SOURCES.append(PortalDossiers())
