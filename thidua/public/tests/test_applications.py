@@ -333,3 +333,40 @@ def test_tracking_by_code_shows_the_status_and_no_names(desk, lan):
     assert found is not None and found.code == application.code and found.status == Status.NEW
     assert "Dũng" not in repr(found) and "Lan" not in repr(found)
     assert selectors.application_by_code("C-260820-0099") is None
+
+
+def _zip_bomb() -> bytes:
+    """A docx-like file of about 200 KB holding one part of 200 MB of zeros, written in a stream."""
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", b"<Types/>")
+        with archive.open("word/document.xml", "w", force_zip64=True) as part:
+            for _ in range(200):
+                part.write(b"\0" * 1024 * 1024)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "says"),
+    [
+        ("anh.gif", lambda: b"GIF89a" + b"\x00" * 64, "anh.gif"),
+        ("bao-cao.pdf", lambda: b"%PDF-1.4\n" + b"0" * (10 * 1024 * 1024 + 1), "10 MB"),
+        ("bao-cao.pdf", lambda: b"MZ\x90\x00" + b"\x00" * 200, "bao-cao.pdf"),
+        ("bao-cao.docx", _zip_bomb, "bao-cao.docx"),
+    ],
+    ids=["wrong type", "oversized", "program renamed to pdf", "zip bomb"],
+)
+def test_every_kind_of_bad_upload_is_refused_and_nothing_is_stored(desk, lan, settings, name, make, says):
+    application = services.application_start(account=lan, procedure=desk.procedure, now=at(2026, 8, 20))
+    upload = SimpleUploadedFile(name, make())
+    with pytest.raises(ValidationFailed) as refused:
+        services.file_attach(
+            account=lan, application=application, upload=upload, component=desk.summary, now=at(2026, 8, 20)
+        )
+    assert says in str(refused.value)
+    assert not ApplicationFile.objects.exists()
+    media = settings.MEDIA_ROOT
+    assert not media.exists() or not any(p.is_file() for p in media.rglob("*"))
