@@ -41,7 +41,7 @@ def load_demo_procedures(*, authority: Unit, intake: Unit) -> list[Procedure]:
     )
     ProcedureComponent.objects.create(
         procedure=procedure,
-        name="Ảnh, tài liệu về sự việc (nếu có)",
+        name="Ảnh, tài liệu về sự việc",
         copy_kind=CopyKind.EITHER,
         required=False,
         order=2,
