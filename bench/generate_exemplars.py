@@ -144,14 +144,14 @@ def generate_exemplars(total: int = STORIES, *, seed: int = 2377, out: TextIO = 
     rng.shuffle(years)
     wanted = {(p[0], y) for p, y in zip(chosen, years, strict=True)}
     awards: dict[tuple[int, int], int] = {}
-    for person_id, year, award_id in (
+    for person_id, year, found in (
         Award.objects.filter(person_id__in={p for p, _y in wanted}, status="VALID")
         .order_by("id")
         .values_list("person_id", "year", "id")
         .iterator(chunk_size=5000)
     ):
         if (person_id, year) in wanted:
-            awards.setdefault((person_id, year), award_id)
+            awards.setdefault((person_id, year), found)
 
     stories: list[dict[str, Any]] = []
     consents: list[dict[str, Any]] = []
@@ -159,6 +159,7 @@ def generate_exemplars(total: int = STORIES, *, seed: int = 2377, out: TextIO = 
     statements: list[dict[str, Any]] = []
     slugs: set[str] = set()
     for pk, ((person_id, unit_id, full_name, born), year) in enumerate(zip(chosen, years, strict=True), 1):
+        award_id = None
         good_deed = rng.random() < GOOD_DEED_SHARE
         commune = commune_of(unit_id)
         published_on = date(year + 1, 1, 15) + timedelta(days=rng.randint(0, 330))
@@ -178,7 +179,7 @@ def generate_exemplars(total: int = STORIES, *, seed: int = 2377, out: TextIO = 
             covers_name = rng.random() < 0.8
             show_name, show_unit, show_birth_year = covers_name, False, False
             covers = {"name": covers_name, "text": covers_name, "unit": False, "birth": False}
-            story_unit, award_id = commune, None
+            story_unit = commune
         else:
             achievement = rng.choice(ACHIEVEMENTS)
             title = f"{full_name}: điển hình tiên tiến trong {achievement}"
@@ -225,7 +226,9 @@ def generate_exemplars(total: int = STORIES, *, seed: int = 2377, out: TextIO = 
                 "public_place": (
                     story_unit.name if public and (good_deed or (show_unit and covers["unit"])) else ""
                 ),
-                "public_birth_year": born.year if public and show_birth_year and covers["birth"] else None,
+                "public_birth_year": (
+                    born.year if born and public and show_birth_year and covers["birth"] else None
+                ),
                 "created_by_id": None,
             }
         )
