@@ -1,17 +1,19 @@
 """Load-test the public portal: certificate verification by QR token and by number, the public notices and
-the exemplary people page, served by gunicorn (DEBUG off) from PostgreSQL with up to a million awards.
+the exemplars' pages (list, by year, by unit, a story, the good deeds, the RSS feed), served by gunicorn
+(DEBUG off) from PostgreSQL with up to a million awards and 5,000 published stories.
 
 Usage: bench/bench_public.py [--awards N] [--profile province|national] [--regenerate]
                              [--seconds S] [--concurrency C] [--workers W] [--threads T]
 
 The data lives in its own database, thidua_bench_public_<profile> (people from bench/generate.py, awards
-and decisions from bench/generate_awards.py), created and reused like the registry benchmark's. The
+and decisions from bench/generate_awards.py, stories and good deeds from bench/generate_exemplars.py),
+created and reused like the registry benchmark's. The
 defaults are cheap so `make bench` stays short: the awards already generated (else 50,000 on the province
 profile) and 10 s of load. The reference run is `--awards 1000000 --seconds 20 --concurrency 16`.
 Without PostgreSQL or gunicorn the script says so and exits 0.
 
 The load generator is this process: C threads, each with a keep-alive HTTP/1.1 connection, pick a URL
-kind in turn (token, number, notices, exemplars, token, …) and record status and latency per kind.
+kind in turn from MIX and record status and latency per kind.
 """
 
 import argparse
@@ -39,9 +41,40 @@ from bench import generate  # noqa: E402
 PREFIX = "thidua_bench_public"
 DEFAULT_AWARDS = 50_000
 HOST = "127.0.0.1"
-# Pages of other apps to include in the mix once they exist (the exemplars app adds its list and a story).
-EXTRA_URLS: list[tuple[str, str]] = [("exemplars", "/dien-hinh/")]
-MIX = ("token", "number", "token", "notices", "token", "exemplars")
+# Fixed pages of other apps in the mix.
+EXTRA_URLS: list[tuple[str, str]] = [
+    ("exemplars", "/dien-hinh/"),
+    ("good deeds", "/dien-hinh/nguoi-tot-viec-tot/"),
+    ("rss", "/dien-hinh/rss.xml"),
+]
+# Every kind of request, in the order each client cycles through them (verification stays the bulk).
+MIX = (
+    "token",
+    "number",
+    "token",
+    "notices",
+    "token",
+    "exemplars",
+    "story",
+    "token",
+    "number",
+    "exemplars by year",
+    "token",
+    "story",
+    "exemplars by unit",
+    "good deeds",
+    "token",
+    "rss",
+)
+URLS = {
+    "token": "/xac-minh/<token>",
+    "number": "/xac-minh/?number=…&issued_on=…",
+    "notices": "/cong-khai/",
+    "story": "/dien-hinh/<slug>/",
+    "exemplars by year": "/dien-hinh/?year=…",
+    "exemplars by unit": "/dien-hinh/?unit=…",
+    **dict(EXTRA_URLS),
+}
 
 
 @dataclass
@@ -64,7 +97,7 @@ def _postgres_reachable() -> bool:
 
 def prepare(args: argparse.Namespace) -> dict[str, Any]:
     """Create or reuse the database with the people profile and the awards; return the markers."""
-    from bench import generate_awards
+    from bench import generate_awards, generate_exemplars
 
     name = generate.database_name(args.profile, PREFIX)
     generate.setup_django(name)
@@ -85,12 +118,26 @@ def prepare(args: argparse.Namespace) -> dict[str, Any]:
         t = time.perf_counter()
         marker = generate_awards.generate_awards(args.awards)
         print(f"[{name}] {args.awards:,} awards generated in {time.perf_counter() - t:.0f} s")
-    return {"database": name, "people": people, "awards": marker}
+    stories = generate_exemplars.ensure_exemplars(args.stories)
+    return {"database": name, "people": people, "awards": marker, "stories": stories}
 
 
-def samples(count: int) -> tuple[list[str], list[dict[str, str]]]:
-    """Return random verification tokens and certificate/decision look-ups from the data."""
+@dataclass
+class Samples:
+    """What the clients ask for, drawn from the data."""
+
+    tokens: list[str]
+    lookups: list[dict[str, str]]
+    slugs: list[str]
+    years: list[int]
+    units: list[int]
+
+
+def samples(count: int) -> Samples:
+    """Return random verification tokens, certificate/decision look-ups, story slugs and list filters."""
     from django.db import connection
+
+    from thidua.exemplars import selectors as exemplars
 
     with connection.cursor() as cur:
         cur.execute("SELECT max(id) FROM decisions_decisionline")
@@ -112,7 +159,13 @@ def samples(count: int) -> tuple[list[str], list[dict[str, str]]]:
         if i % 4 == 3:  # as after choosing among several authorities with the same number that day
             lookup["authority"] = str(authority)
         lookups.append(lookup)
-    return tokens, lookups
+    published = exemplars.published()
+    ids = list(published.values_list("id", flat=True))
+    chosen = random.Random(8).sample(ids, min(count, len(ids)))
+    slugs = list(published.filter(id__in=chosen).values_list("slug", flat=True))
+    # The filters a visitor can choose: the years and units the list's form offers.
+    choices = exemplars.public_filter_choices()
+    return Samples(tokens, lookups, slugs, list(choices["years"]), [u.pk for u in choices["units"]])
 
 
 def start_server(args: argparse.Namespace, database: str) -> subprocess.Popen[bytes]:
@@ -170,23 +223,27 @@ def stop_server(server: subprocess.Popen[bytes]) -> None:
             os.killpg(server.pid, signal.SIGKILL)
 
 
-def run_load(
-    args: argparse.Namespace, tokens: list[str], lookups: list[dict[str, str]]
-) -> tuple[dict[str, Stats], float]:
+def run_load(args: argparse.Namespace, data: Samples) -> tuple[dict[str, Stats], float]:
     """Hit the server from `args.concurrency` threads for `args.seconds`; return the stats per kind."""
-    kinds = {"token", "number", "notices", *(k for k, _u in EXTRA_URLS)}
-    stats = {k: Stats() for k in sorted(kinds)}
+    mix = tuple(k for k in MIX if data.slugs or k not in {"story", "exemplars by year", "exemplars by unit"})
+    stats = {k: Stats() for k in sorted(set(mix))}
     lock = threading.Lock()
     stop_at = time.monotonic() + args.seconds
-    expected = {"token": {200}, "number": {200}, "notices": {200}, **{k: {200} for k, _u in EXTRA_URLS}}
+    expected = {k: {200} for k in stats}
 
     def url_for(kind: str, rng: random.Random) -> str:
         if kind == "token":
-            return f"/xac-minh/{rng.choice(tokens)}"
+            return f"/xac-minh/{rng.choice(data.tokens)}"
         if kind == "number":
-            return f"/xac-minh/?{urlencode(rng.choice(lookups))}"
+            return f"/xac-minh/?{urlencode(rng.choice(data.lookups))}"
         if kind == "notices":
             return "/cong-khai/"
+        if kind == "story":
+            return f"/dien-hinh/{rng.choice(data.slugs)}/"
+        if kind == "exemplars by year":
+            return f"/dien-hinh/?{urlencode({'year': rng.choice(data.years)})}"
+        if kind == "exemplars by unit":
+            return f"/dien-hinh/?{urlencode({'unit': rng.choice(data.units)})}"
         return dict(EXTRA_URLS)[kind]
 
     def worker(n: int) -> None:
@@ -195,7 +252,7 @@ def run_load(
         local = {k: Stats() for k in stats}
         i = n
         while time.monotonic() < stop_at:
-            kind = MIX[i % len(MIX)]
+            kind = mix[i % len(mix)]
             i += 1
             url = url_for(kind, rng)
             t = time.perf_counter()
@@ -235,15 +292,12 @@ def run_load(
 
 
 def report(stats: dict[str, Stats], elapsed: float, context: dict[str, Any], args: argparse.Namespace) -> str:
-    urls = {
-        "token": "/xac-minh/<token>",
-        "number": "/xac-minh/?number=…&issued_on=…",
-        "notices": "/cong-khai/",
-    }
-    urls.update(dict(EXTRA_URLS))
+    urls = URLS
+    stories = context["stories"]
     lines = [
         f"{context['awards']['awards']:,} awards in {context['awards']['decisions']:,} decisions, "
-        f"{context['people']['people']:,} people; gunicorn {args.workers} workers × {args.threads} threads; "
+        f"{context['people']['people']:,} people, {stories['published']:,} published stories "
+        f"({stories['good_deeds']:,} good deeds); gunicorn {args.workers} workers × {args.threads} threads; "
         f"{args.concurrency} client threads for {elapsed:.1f} s; load average {os.getloadavg()[0]:.2f}",
         "",
         "| page | URL | requests | req/s | median ms | p95 ms | errors | statuses |",
@@ -287,6 +341,9 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--samples", type=int, default=20_000, help="tokens and numbers drawn from the data")
+    parser.add_argument(
+        "--stories", type=int, default=5_000, help="stories to generate (the published ones are ~98 %%)"
+    )
     args = parser.parse_args()
     if not _postgres_reachable():
         return
@@ -294,19 +351,20 @@ def main() -> None:
         print("bench_public: gunicorn is not installed; skipped")
         return
     context = prepare(args)
-    tokens, lookups = samples(args.samples)
+    data = samples(args.samples)
     from django.db import connection
 
     connection.close()
     print(
-        f"{len(tokens):,} tokens and {len(lookups):,} look-ups sampled; starting gunicorn on port {args.port}"
+        f"{len(data.tokens):,} tokens, {len(data.lookups):,} look-ups, {len(data.slugs):,} stories, "
+        f"{len(data.years)} years and {len(data.units)} units sampled; starting gunicorn on port {args.port}"
     )
     server = start_server(args, context["database"])
     try:
         # Warm every worker (imports, templates, connections) before measuring.
         warm = argparse.Namespace(**{**vars(args), "seconds": 2})
-        run_load(warm, tokens, lookups)
-        stats, elapsed = run_load(args, tokens, lookups)
+        run_load(warm, data)
+        stats, elapsed = run_load(args, data)
     finally:
         stop_server(server)
     print()

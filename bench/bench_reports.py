@@ -3,9 +3,10 @@
 Usage: bench/bench_reports.py [--awards N] [--repeat R] [--regenerate] [--explain]
 
 Uses its own database, `thidua_bench_reports_province`: the `province` profile of bench/generate.py (one
-province, 100 communes, 50,000 people) plus N awards (default 100,000; the figure in bench/README.md is
-for --awards 1000000) streamed with COPY over the evaluation years 2016–2025: individual titles and forms
-to random people, collective ones to random units, about 0.5 % revoked. The awards are generated again
+province, 100 communes, 50,000 people) plus N awards (default: the awards already loaded, else 100,000;
+the figure in bench/README.md is for --awards 1000000) streamed with COPY over the evaluation years
+2016–2025: individual titles and forms to random people, collective ones to random units, about 0.5 %
+revoked. The awards are generated again
 only when N, the seed or the generator version change (or with --regenerate, which rebuilds everything).
 
 Times, median of R runs: the year report of the provincial People's Committee for 2025 (by award, level,
@@ -34,6 +35,7 @@ PREFIX = "thidua_bench_reports"
 AWARDS_VERSION = 1
 SEED = 2026
 YEARS = range(2016, 2026)
+DEFAULT_AWARDS = 100_000
 # (award code, weight, prize in VND) for people; collectives below.
 PERSON_CODES = [
     ("LDTT", 60, 0),
@@ -154,16 +156,28 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--awards", type=int, default=100_000)
+    parser.add_argument(
+        "--awards", type=int, default=None, help="awards to load (default: those loaded, else 100,000)"
+    )
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--regenerate", action="store_true", help="drop and rebuild the benchmark database")
     parser.add_argument(
         "--explain", action="store_true", help="print EXPLAIN ANALYZE of the report's queries"
     )
     args = parser.parse_args()
+    try:
+        import psycopg
+
+        psycopg.connect(host="127.0.0.1", user="postgres", dbname="postgres", connect_timeout=3).close()
+    except Exception as exc:
+        print(f"bench_reports: PostgreSQL is not reachable on 127.0.0.1:5432 ({exc}); skipped")
+        return
 
     generate.setup_django(generate.database_name("province", PREFIX))
     generate.ensure("province", regenerate=args.regenerate, prefix=PREFIX)
+    if args.awards is None:
+        loaded = _marker()
+        args.awards = loaded["awards"] if loaded and not args.regenerate else DEFAULT_AWARDS
     ensure_awards(args.awards)
 
     from django.db import connection, reset_queries

@@ -114,6 +114,9 @@ class Award(BaseModel):
             models.Index(fields=["unit", "year"], name="award_unit_year_idx"),
             models.Index(fields=["award_code", "year"], name="award_code_year_idx"),
             models.Index(fields=["household", "year"], name="award_household_year_idx"),
+            # The register's order (Meta.ordering): the API's and the screens' lists read it in order and
+            # stop after one page; a filter on the year reads only that year's entries.
+            models.Index(fields=["-year", "award_code", "id"], name="award_list_order_idx"),
         ]
         verbose_name = _("award")
         verbose_name_plural = _("awards")
