@@ -5,6 +5,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PG_ENV := THIDUA_DB_ENGINE=postgresql THIDUA_DB_HOST=127.0.0.1 THIDUA_DB_USER=postgres
 PYTEST_ARGS ?=
+# Test processes per run (pytest-xdist); each gets its own test database.
+PYTEST_WORKERS ?= auto
 
 .PHONY: setup run demo test test-sqlite test-postgres lint fmt typecheck imports worker bench messages check-pg clean
 
@@ -29,11 +31,11 @@ test: setup lint typecheck imports messages-check test-sqlite test-postgres
 
 test-sqlite:
 	@echo "== test suite on SQLite =="
-	@$(PY) -m pytest -q $(PYTEST_ARGS)
+	@$(PY) -m pytest -q -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 test-postgres: check-pg
 	@echo "== test suite on PostgreSQL =="
-	@$(PG_ENV) $(PY) -m pytest -q $(PYTEST_ARGS)
+	@$(PG_ENV) $(PY) -m pytest -q -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 check-pg:
 	@pg_isready -h 127.0.0.1 -p 5432 -q || scripts/start-postgres
