@@ -33,7 +33,7 @@ _MONEY = "#,##0"
 
 def _safe(value: Any) -> Any:
     # A leading "=", "+", "-" or "@" would make a spreadsheet run the text as a formula.
-    return f"'{value}" if isinstance(value, str) and value[:1] in "=+-@" else value
+    return f"'{value}" if isinstance(value, str) and value.startswith(("=", "+", "-", "@")) else value
 
 
 def _append(ws: Worksheet, values: Sequence[Any], *, bold: bool = False) -> None:

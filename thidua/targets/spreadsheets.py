@@ -373,7 +373,7 @@ def import_actuals(
 
 def _safe(value: Any) -> Any:
     # A leading "=", "+", "-" or "@" would make a spreadsheet run the text as a formula.
-    return f"'{value}" if isinstance(value, str) and value[:1] in "=+-@" else value
+    return f"'{value}" if isinstance(value, str) and value.startswith(("=", "+", "-", "@")) else value
 
 
 def export_template(targets: Iterable[Target], *, period: tuple[str, int] = (PeriodKind.YEAR, 1)) -> bytes:

@@ -202,3 +202,23 @@ def test_the_template_lists_each_target_and_imports_back(planned, tan_uyen):
     assert report.is_clean and report.created == 4
     target.refresh_from_db()
     assert target.actuals.get().value == Decimal("311")
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        ("", ""),
+        ("=1+1", "'=1+1"),
+        ("-5", "'-5"),
+        ("@x", "'@x"),
+        ("+84", "'+84"),
+        ("Tân Uyên", "Tân Uyên"),
+        (7, 7),
+    ],
+)
+def test_only_text_that_a_spreadsheet_would_run_is_defused(value, written):
+    from thidua.reports.exports import _safe as report_safe
+    from thidua.targets.spreadsheets import _safe
+
+    assert _safe(value) == written
+    assert report_safe(value) == written
