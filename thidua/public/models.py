@@ -240,6 +240,7 @@ class Application(BaseModel):
     )
     result_note = models.TextField(_("result"), blank=True)
     refusal_reason = models.TextField(_("reason for not accepting"), blank=True)
+    refusal_pdf = models.FileField(upload_to="public/slips/", blank=True)
     delivered_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -297,6 +298,7 @@ class SupplementRequest(models.Model):
     requested_at = models.DateTimeField(_("requested at"))
     received_at = models.DateTimeField(_("supplement received at"), null=True, blank=True)
     applicant_note = models.TextField(_("applicant's note"), blank=True)
+    slip_pdf = models.FileField(upload_to="public/slips/", blank=True)
 
     class Meta:
         ordering = ["application", "requested_at", "id"]

@@ -626,11 +626,18 @@ def application_refuse(*, actor: Any, application: Application, reason: str, now
         raise ValidationFailed(_("Give the reasons."), {"reason": [_("Give the reasons.")]})
     application.refusal_reason = reason
     _move(application, Status.REFUSED, now=now, actor=actor, note=reason)
+    from thidua.public.receipts import refusal_pdf  # noqa: PLC0415 - WeasyPrint is heavy
+
+    number = _serial(application.procedure.authority_unit, "refusal", date(_local(now).year, 1, 1))
+    data = refusal_pdf(application, now=now, number=number, officer=actor)
+    application.refusal_pdf.save(f"{application.code}-tu-choi.pdf", ContentFile(data), save=False)
+    application.save(update_fields=["refusal_pdf", "updated_at"])
     _tell(
         application,
         _("Dossier %(code)s was not accepted") % {"code": application.code},
         _("The receiving desk did not accept your dossier %(code)s, for these reasons:\n%(reason)s")
         % {"code": application.code, "reason": reason},
+        [(f"phieu-tu-choi-{application.code}.pdf", data, "application/pdf")],
     )
     return application
 
@@ -677,7 +684,14 @@ def follow_proposal(proposal: Proposal, event: Any) -> None:
     elif command == Command.RETURN:
         if application.status == Status.ACCEPTED:
             _move(application, Status.PROCESSING, now=now)
-        SupplementRequest.objects.create(application=application, reasons=event.reason, requested_at=now)
+        request = SupplementRequest.objects.create(
+            application=application, reasons=event.reason, requested_at=now
+        )
+        from thidua.public.receipts import supplement_pdf  # noqa: PLC0415 - WeasyPrint is heavy
+
+        number = _serial(application.procedure.authority_unit, "supplement", date(now.year, 1, 1))
+        slip = supplement_pdf(request, number=number, officer=event.actor)
+        request.slip_pdf.save(f"{application.code}-bo-sung-{request.pk}.pdf", ContentFile(slip), save=True)
         application.due_on = None
         _move(application, Status.SUPPLEMENT, now=now, note=event.reason)
         _tell(
@@ -688,6 +702,7 @@ def follow_proposal(proposal: Proposal, event: Any) -> None:
                 "attach the documents and send the supplement. The time limit starts again when it arrives."
             )
             % {"code": application.code, "reasons": event.reason},
+            [(f"phieu-yeu-cau-bo-sung-{application.code}.pdf", slip, "application/pdf")],
         )
     elif command == Command.RESUBMIT and application.status == Status.SUPPLEMENT:
         _move(application, Status.PROCESSING, now=now, note=_("Supplement received"))

@@ -39,6 +39,11 @@ FORM = {
 }
 
 
+def _text(pdf: bytes) -> str:
+    out = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True)  # noqa: S607
+    return out.stdout.decode()
+
+
 def submitted(desk, lan, *, when=None):
     application = services.application_start(account=lan, procedure=desk.procedure, now=at(2026, 8, 20))
     services.application_save(account=lan, application=application, fields=FORM, now=at(2026, 8, 20))
@@ -183,7 +188,11 @@ def test_refusal_tells_the_applicant_why(desk, lan, django_capture_on_commit_cal
         )
     application.refresh_from_db()
     assert application.status == Status.REFUSED and application.proposal is None
-    assert any("ngoài địa bàn" in m.body for m in mail.outbox)
+    refusal = [m for m in mail.outbox if "ngoài địa bàn" in m.body]
+    assert refusal and refusal[0].attachments[0][0] == f"phieu-tu-choi-{application.code}.pdf"
+    with application.refusal_pdf.open("rb") as handle:
+        text = _text(handle.read())
+    assert "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ" in text and "ngoài địa bàn xã" in text
     with pytest.raises(DomainError):
         services.application_accept(actor=desk.cast.an, application=application, now=at(2026, 8, 21))
 
@@ -212,6 +221,10 @@ def test_a_supplement_pauses_the_clock_and_restarts_it_with_a_new_receipt(
     assert application.status == Status.SUPPLEMENT and application.due_on is None
     request = application.supplements.get()
     assert "trưởng bản" in request.reasons
+    with request.slip_pdf.open("rb") as handle:
+        slip = _text(handle.read())
+    assert "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ" in slip and "trưởng bản Nà Ún" in slip
+    assert "Officer An" in slip  # the officer who returned it signs the guidance
     assert any("trưởng bản" in m.body and m.to == ["lan@example.vn"] for m in mail.outbox)
     with pytest.raises(ValidationFailed):
         services.supplement_send(account=lan, application=application, note="", now=at(2026, 8, 26, 9))

@@ -299,3 +299,26 @@ def track(request: HttpRequest) -> HttpResponse:
     )
     response["Cache-Control"] = "private, no-cache"
     return response
+
+
+def slip_response(application: Application, kind: str, supplement_id: int | None) -> HttpResponse:
+    """Send the supplement request (Mẫu 02) or the refusal (Mẫu 03) of the dossier."""
+    if kind == "bo-sung":
+        request_ = application.supplements.filter(pk=supplement_id).first()
+        stored, name = (
+            (request_.slip_pdf if request_ else None),
+            f"phieu-yeu-cau-bo-sung-{application.code}.pdf",
+        )
+    else:
+        stored, name = application.refusal_pdf, f"phieu-tu-choi-{application.code}.pdf"
+    if not stored:
+        raise Http404
+    with stored.open("rb") as handle:
+        return _pdf(handle.read(), name)
+
+
+@citizen_required
+def slip(
+    request: HttpRequest, application_id: int, kind: str, supplement_id: int | None = None
+) -> HttpResponse:
+    return slip_response(_mine(request, application_id), kind, supplement_id)

@@ -186,3 +186,12 @@ def procedure_edit(request: HttpRequest, procedure_id: int | None = None) -> Htt
         "public/desk/procedure_edit.html",
         {"nav_active": "desk", "form": form, "formset": formset, "procedure": procedure},
     )
+
+
+@login_required
+def slip(
+    request: HttpRequest, application_id: int, kind: str, supplement_id: int | None = None
+) -> HttpResponse:
+    from thidua.public.views.applications import slip_response  # noqa: PLC0415
+
+    return slip_response(_application(request, application_id), kind, supplement_id)
