@@ -304,7 +304,7 @@ def track(request: HttpRequest) -> HttpResponse:
 def slip_response(application: Application, kind: str, supplement_id: int | None) -> HttpResponse:
     """Send the supplement request (Mẫu 02) or the refusal (Mẫu 03) of the dossier."""
     if kind == "bo-sung":
-        request_ = application.supplements.filter(pk=supplement_id).first()
+        request_ = application.supplements.filter(pk=supplement_id or 0).first()
         stored, name = (
             (request_.slip_pdf if request_ else None),
             f"phieu-yeu-cau-bo-sung-{application.code}.pdf",
