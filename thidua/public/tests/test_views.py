@@ -214,3 +214,33 @@ def test_the_home_dashboard_counts_dossiers_waiting_at_the_desk(client, desk, la
     assert online_applications_waiting(desk.cast.binh) == []
     client.login(username="an", password=STAFF_PASSWORD)
     assert "Hồ sơ trực tuyến chờ tiếp nhận" in client.get("/").content.decode()
+
+
+def test_the_slips_download_for_the_applicant_and_the_desk_only(client, desk, lan):
+    from datetime import date
+
+    from thidua.proposals import services as proposal_services
+
+    application = submitted(desk, lan)
+    services.application_accept(actor=desk.cast.an, application=application, now=at(2026, 8, 21, 10))
+    application.refresh_from_db()
+    proposal_services.proposal_return_for_supplement(
+        actor=desk.cast.an, proposal=application.proposal, reasons="Bổ sung xác nhận.", on=date(2026, 8, 24)
+    )
+    request = application.supplements.get()
+    mine = citizen_client(lan)
+    page = mine.get(reverse("public:application", args=[application.pk])).content.decode()
+    assert reverse("public:supplement_slip", args=[application.pk, request.pk]) in page
+    slip = mine.get(reverse("public:supplement_slip", args=[application.pk, request.pk]))
+    assert slip.status_code == 200 and slip.content.startswith(b"%PDF")
+    assert mine.get(reverse("public:refusal_slip", args=[application.pk])).status_code == 404
+    client.login(username="an", password=STAFF_PASSWORD)
+    assert (
+        client.get(reverse("public:desk_supplement_slip", args=[application.pk, request.pk])).status_code
+        == 200
+    )
+    client.login(username="dung", password=STAFF_PASSWORD)
+    assert (
+        client.get(reverse("public:desk_supplement_slip", args=[application.pk, request.pk])).status_code
+        == 404
+    )
