@@ -162,7 +162,9 @@ THIDUA_PUBLIC_AUTHORITY_NAME = env("PUBLIC_AUTHORITY_NAME", "")
 # the receipt's notation, the hour after which a dossier counts as received the next working day
 # ("" turns the rule off), and the SMS gateway (dotted path to callable(phone, text)).
 THIDUA_DOSSIER_CODE_FORMAT = env("DOSSIER_CODE_FORMAT", "{unit}-{date:%y%m%d}-{serial:04d}")
-THIDUA_RECEIPT_NOTATION = env("RECEIPT_NOTATION", "TNHS")
+THIDUA_RECEIPT_NOTATION = env("RECEIPT_NOTATION", "TNHS")  # receipt slips (Mẫu 01)
+THIDUA_SUPPLEMENT_NOTATION = env("SUPPLEMENT_NOTATION", "YCBS")  # supplement requests (Mẫu 02)
+THIDUA_REFUSAL_NOTATION = env("REFUSAL_NOTATION", "TCTN")  # refusals to accept (Mẫu 03)
 THIDUA_INTAKE_CUTOFF = env("INTAKE_CUTOFF", "15:00")
 THIDUA_SMS_BACKEND = env("SMS_BACKEND", "thidua.public.notify.log_sms")
 

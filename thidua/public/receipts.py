@@ -20,7 +20,9 @@ def _officer_name(officer: Any) -> str:
     return name or str(officer)
 
 
-def _base(application: Application, *, now: datetime, number: int, officer: Any) -> dict[str, Any]:
+def _base(
+    application: Application, *, now: datetime, number: int, officer: Any, notation: str
+) -> dict[str, Any]:
     """What every slip prints in its heading and signature."""
     authority = application.procedure.authority_unit
     return {
@@ -28,7 +30,7 @@ def _base(application: Application, *, now: datetime, number: int, officer: Any)
         "procedure": application.procedure,
         "authority_upper": authority.name.upper(),
         "desk": "BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ",
-        "number": f"{number}/{settings.THIDUA_RECEIPT_NOTATION}",
+        "number": f"{number}/{notation}",
         "place": authority.place_name or "",
         "slip_time": timezone.localtime(now),
         "officer": _officer_name(officer),
@@ -52,7 +54,13 @@ def receipt_context(application: Application, *, now: datetime, officer: Any) ->
         components.append({"name": "Tài liệu khác", "form": "", "files": extras})
     unit = "ngày làm việc" if procedure.deadline_unit == "WORKING_DAYS" else "ngày"
     return {
-        **_base(application, now=now, number=application.receipt_number, officer=officer),
+        **_base(
+            application,
+            now=now,
+            number=application.receipt_number,
+            officer=officer,
+            notation=settings.THIDUA_RECEIPT_NOTATION,
+        ),
         "components": components,
         "received_time": timezone.localtime(now),
         "deadline_text": f"{procedure.deadline_value:02d} {unit}",
@@ -71,7 +79,13 @@ def supplement_pdf(request: SupplementRequest, *, number: int, officer: Any) -> 
     """Return the supplement request (Mẫu 02): what is missing, as the officer wrote it, one item a line."""
     application = request.application
     context = {
-        **_base(application, now=request.requested_at, number=number, officer=officer),
+        **_base(
+            application,
+            now=request.requested_at,
+            number=number,
+            officer=officer,
+            notation=settings.THIDUA_SUPPLEMENT_NOTATION,
+        ),
         "items": [line.strip() for line in request.reasons.splitlines() if line.strip()],
         "received_on": application.received_on,
     }
@@ -81,7 +95,9 @@ def supplement_pdf(request: SupplementRequest, *, number: int, officer: Any) -> 
 def refusal_pdf(application: Application, *, now: datetime, number: int, officer: Any) -> bytes:
     """Return the refusal to accept the dossier (Mẫu 03) with the reasons."""
     context = {
-        **_base(application, now=now, number=number, officer=officer),
+        **_base(
+            application, now=now, number=number, officer=officer, notation=settings.THIDUA_REFUSAL_NOTATION
+        ),
         "reasons": [line.strip() for line in application.refusal_reason.splitlines() if line.strip()],
     }
     return print_pdf("public/print/refusal.html", context)
