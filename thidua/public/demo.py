@@ -46,4 +46,32 @@ def load_demo_procedures(*, authority: Unit, intake: Unit) -> list[Procedure]:
         required=False,
         order=2,
     )
-    return [procedure]
+    household = Procedure.objects.create(
+        code="VD-XA-GK-HGD",
+        name="Tặng Giấy khen của Chủ tịch Ủy ban nhân dân cấp xã cho hộ gia đình",
+        level=ProcedureLevel.COMMUNE,
+        online_level=OnlineLevel.PARTIAL,
+        authority_unit=authority,
+        intake_unit=intake,
+        award_code="GIAY_KHEN",
+        subject_kind="HOUSEHOLD",
+        simplified=True,
+        simplified_case="EXCEPTIONAL",
+        deadline_value=10,
+        description=(
+            "Hộ gia đình có đóng góp lớn về công sức, đất đai, tài sản cho địa phương "
+            "hoặc thành tích đột xuất.\n"
+            "Bản chính giấy tờ xác nhận nộp trực tiếp khi nhận kết quả."
+        ),
+        legal_bases=procedure.legal_bases,
+        valid_from=date(2025, 7, 1),
+        order=2,
+    )
+    ProcedureComponent.objects.create(
+        procedure=household,
+        name="Báo cáo tóm tắt thành tích của hộ gia đình (có xác nhận của trưởng thôn, bản)",
+        copy_kind=CopyKind.ORIGINAL,
+        dossier_kind="SUMMARY_REPORT",
+        order=1,
+    )
+    return [procedure, household]

@@ -18,8 +18,8 @@ from thidua.core.audit import audit_record
 from thidua.core.errors import DomainError, NotFound, ValidationFailed
 from thidua.core.text import clean_text
 from thidua.core.uploads import inspect_upload
-from thidua.organization.models import Person, Sex, Unit
-from thidua.organization.services import person_create
+from thidua.organization.models import Household, Person, Sex, Unit, UnitKind
+from thidua.organization.services import household_create, person_create
 from thidua.proposals.models import Proposal, ProposalKind, ProposalStatus
 from thidua.proposals.rules import rules_for
 from thidua.proposals.services import nominees as nominee_services
@@ -36,6 +36,7 @@ from thidua.public.models import (
     Procedure,
     ProcedureComponent,
     Status,
+    SubjectKind,
     SupplementRequest,
 )
 from thidua.public.notify import notify
@@ -556,7 +557,8 @@ def application_accept(
     dossier enters the commendation pipeline as a proposal of the desk to the authority.
 
     The person proposed is taken from the registry when the officer matched one, else recorded from the
-    form in the proposing unit (the desk by default).
+    form in the proposing unit (the desk by default). For a household procedure the proposing unit is the
+    household's village: the person is its head, and the household is found or recorded there.
     """
     application = _lock(application)
     require_desk(actor, application)
@@ -566,6 +568,17 @@ def application_accept(
     unit = proposing_unit or procedure.intake_unit
     if not unit.path.startswith(procedure.authority_unit.path) or unit.pk == procedure.authority_unit_id:
         raise ValidationFailed(_("The proposing unit must be under the authority."))
+    if procedure.subject_kind not in {SubjectKind.INDIVIDUAL, SubjectKind.HOUSEHOLD}:
+        raise DomainError(_("Online dossiers for collectives are received at the desk in person for now."))
+    if procedure.subject_kind == SubjectKind.HOUSEHOLD and unit.kind != UnitKind.VILLAGE:
+        raise ValidationFailed(
+            _("For a household, choose its village or residential group as the proposing unit."),
+            {
+                "proposing_unit": [
+                    _("For a household, choose its village or residential group as the proposing unit.")
+                ]
+            },
+        )
     on = received_day(now, procedure)
     if person is None:
         family, middle, given = _split_name(application.subject_name)
@@ -579,6 +592,12 @@ def application_accept(
             date_of_birth=application.subject_birth_date,
             joined_on=on,
             reason=_("Recorded from online dossier %(code)s") % {"code": application.code},
+        )
+    subject: Person | Household = person
+    if procedure.subject_kind == SubjectKind.HOUSEHOLD:
+        household = Household.objects.filter(village=unit, head=person).first()
+        subject = household or household_create(
+            actor=actor, village=unit, head=person, address=application.subject_address
         )
     proposal = proposal_services.proposal_create(
         actor=None,
@@ -594,7 +613,7 @@ def application_accept(
         actor=None,
         proposal=proposal,
         subject_kind=procedure.subject_kind,
-        subject=person,
+        subject=subject,
         award_code=procedure.award_code,
         year=(application.act_date or on).year,
         achievement=application.achievement,

@@ -383,3 +383,36 @@ def test_every_kind_of_bad_upload_is_refused_and_nothing_is_stored(desk, lan, se
     assert not ApplicationFile.objects.exists()
     media = settings.MEDIA_ROOT
     assert not media.exists() or not any(p.is_file() for p in media.rglob("*"))
+
+
+def test_a_household_procedure_proposes_the_household_from_its_village(desk, lan):
+    from thidua.organization.models import Household, UnitKind
+    from thidua.organization.services import unit_create
+
+    village = unit_create(
+        actor=None, code="C-NAUN", name="Bản Nà Ún", kind=UnitKind.VILLAGE, parent=desk.cast.commune
+    )
+    desk.procedure.subject_kind = "HOUSEHOLD"
+    desk.procedure.name = "Tặng Giấy khen của Chủ tịch Ủy ban nhân dân cấp xã cho hộ gia đình"
+    desk.procedure.save()
+    application = submitted(desk, lan)
+    with pytest.raises(ValidationFailed) as refused:
+        services.application_accept(actor=desk.cast.an, application=application, now=at(2026, 8, 21, 10))
+    assert "proposing_unit" in refused.value.errors
+    services.application_accept(
+        actor=desk.cast.an, application=application, now=at(2026, 8, 21, 10), proposing_unit=village
+    )
+    application.refresh_from_db()
+    nominee = application.nominee
+    household = Household.objects.get()
+    assert nominee.subject_kind == "HOUSEHOLD" and nominee.household == household
+    assert household.village == village and household.head.full_name == "Tòng Văn Dũng"
+    assert application.proposal.proposing_unit == village and application.status == Status.ACCEPTED
+
+
+def test_a_collective_procedure_is_not_accepted_online_yet(desk, lan):
+    desk.procedure.subject_kind = "COLLECTIVE"
+    desk.procedure.save()
+    application = submitted(desk, lan)
+    with pytest.raises(DomainError):
+        services.application_accept(actor=desk.cast.an, application=application, now=at(2026, 8, 21, 10))

@@ -100,6 +100,9 @@ def application_detail(request: HttpRequest, application_id: int) -> HttpRespons
         request.POST if request.method == "POST" and application.editable else None,
         initial={f: getattr(application, f) for f in services.FORM_FIELDS},
     )
+    household = application.procedure.subject_kind == "HOUSEHOLD"
+    if household:
+        form.fields["subject_name"].label = _("Full name of the head of the household")
     upload = UploadForm(procedure=application.procedure)
     missing: dict[str, list[str]] = {}
     if request.method == "POST" and application.editable:
@@ -137,6 +140,7 @@ def application_detail(request: HttpRequest, application_id: int) -> HttpRespons
     context = {
         "public_active": "account",
         "application": application,
+        "household": household,
         "form": form,
         "upload": upload,
         "files": list(application.files.select_related("component", "supplement")),
