@@ -165,6 +165,7 @@ THIDUA_DOSSIER_CODE_FORMAT = env("DOSSIER_CODE_FORMAT", "{unit}-{date:%y%m%d}-{s
 THIDUA_RECEIPT_NOTATION = env("RECEIPT_NOTATION", "TNHS")  # receipt slips (Mẫu 01)
 THIDUA_SUPPLEMENT_NOTATION = env("SUPPLEMENT_NOTATION", "YCBS")  # supplement requests (Mẫu 02)
 THIDUA_REFUSAL_NOTATION = env("REFUSAL_NOTATION", "TCTN")  # refusals to accept (Mẫu 03)
+THIDUA_APOLOGY_NOTATION = env("APOLOGY_NOTATION", "XLHL")  # apologies with a new date (Mẫu 04)
 THIDUA_INTAKE_CUTOFF = env("INTAKE_CUTOFF", "15:00")
 THIDUA_SMS_BACKEND = env("SMS_BACKEND", "thidua.public.notify.log_sms")
 

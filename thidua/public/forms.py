@@ -196,6 +196,13 @@ class ReasonForm(StyledForm):
     reason = NFCTextField(label=_("Reasons"), required=True, widget=forms.Textarea(attrs={"rows": 4}))
 
 
+class RescheduleForm(StyledForm):
+    new_due_on = date_field(_("New due date"), required=True)
+    reason = NFCTextField(
+        label=_("Why the result will be late"), required=True, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
 class TrackForm(forms.Form):
     ma = NFCCharField(
         label=_("Dossier code"),

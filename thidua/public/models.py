@@ -307,6 +307,26 @@ class SupplementRequest(models.Model):
         return f"{self.application_id}: {self.requested_at:%d/%m/%Y}"
 
 
+class Reschedule(models.Model):
+    """A new appointment date given before the old one lapsed, with the apology slip (Mẫu 04)."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="reschedules")
+    old_due_on = models.DateField(_("former due date"))
+    new_due_on = models.DateField(_("new due date"))
+    reason = models.TextField(_("reason"))
+    issued_at = models.DateTimeField(_("issued at"))
+    actor = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    slip_pdf = models.FileField(upload_to="public/slips/", blank=True)
+
+    class Meta:
+        ordering = ["application", "issued_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.application_id}: {self.old_due_on} → {self.new_due_on}"
+
+
 class ApplicationEvent(models.Model):
     """One step of the processing (the processing control sheet, Mẫu 05)."""
 

@@ -92,6 +92,23 @@ def supplement_pdf(request: SupplementRequest, *, number: int, officer: Any) -> 
     return print_pdf("public/print/supplement.html", context)
 
 
+def apology_pdf(reschedule: Any, *, number: int) -> bytes:
+    """Return the apology and new appointment slip (Mẫu 04)."""
+    application = reschedule.application
+    context = {
+        **_base(
+            application,
+            now=reschedule.issued_at,
+            number=number,
+            officer=reschedule.actor,
+            notation=settings.THIDUA_APOLOGY_NOTATION,
+        ),
+        "reschedule": reschedule,
+        "reasons": [line.strip() for line in reschedule.reason.splitlines() if line.strip()],
+    }
+    return print_pdf("public/print/apology.html", context)
+
+
 def refusal_pdf(application: Application, *, now: datetime, number: int, officer: Any) -> bytes:
     """Return the refusal to accept the dossier (Mẫu 03) with the reasons."""
     context = {

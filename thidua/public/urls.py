@@ -56,6 +56,18 @@ urlpatterns = [
         name="desk_supplement_slip",
     ),
     path(
+        "dich-vu-cong/ho-so/<int:application_id>/phieu-hen-lai/<int:supplement_id>.pdf",
+        applications.slip,
+        {"kind": "hen-lai"},
+        name="apology_slip",
+    ),
+    path(
+        "tiep-nhan/ho-so/<int:application_id>/phieu-hen-lai/<int:supplement_id>.pdf",
+        desk.slip,
+        {"kind": "hen-lai"},
+        name="desk_apology_slip",
+    ),
+    path(
         "tiep-nhan/ho-so/<int:application_id>/phieu-tu-choi.pdf",
         desk.slip,
         {"kind": "tu-choi"},

@@ -35,6 +35,7 @@ from thidua.public.models import (
     DossierCounter,
     Procedure,
     ProcedureComponent,
+    Reschedule,
     Status,
     SubjectKind,
     SupplementRequest,
@@ -659,6 +660,77 @@ def application_refuse(*, actor: Any, application: Application, reason: str, now
         [(f"phieu-tu-choi-{application.code}.pdf", data, "application/pdf")],
     )
     return application
+
+
+@transaction.atomic
+def application_reschedule(
+    *, actor: Any, application: Application, new_due_on: date, reason: str, now: datetime
+) -> Reschedule:
+    """Give a new appointment date before the current one lapses, with the apology slip (Mẫu 04)."""
+    application = _lock(application)
+    require_desk(actor, application)
+    reason = clean_multiline(reason)
+    errors: dict[str, list[str]] = {}
+    if application.status not in {Status.ACCEPTED, Status.PROCESSING} or application.due_on is None:
+        raise DomainError(_("A new date can be given only while the dossier is being processed."))
+    if _local(now).date() > application.due_on:
+        raise DomainError(_("The apology and the new date must be sent before the due date."))
+    if new_due_on <= application.due_on:
+        errors["new_due_on"] = [_("The new date must come after the current due date.")]
+    if not reason:
+        errors["reason"] = [_("Give the reasons.")]
+    if errors:
+        raise ValidationFailed(_("The new date cannot be given."), errors)
+    entry = Reschedule.objects.create(
+        application=application,
+        old_due_on=application.due_on,
+        new_due_on=new_due_on,
+        reason=reason,
+        issued_at=now,
+        actor=actor if getattr(actor, "pk", None) else None,
+    )
+    from thidua.public.receipts import apology_pdf  # noqa: PLC0415 - WeasyPrint is heavy
+
+    number = _serial(application.procedure.authority_unit, "apology", date(_local(now).year, 1, 1))
+    data = apology_pdf(entry, number=number)
+    entry.slip_pdf.save(f"{application.code}-hen-lai-{entry.pk}.pdf", ContentFile(data), save=True)
+    old = application.due_on
+    application.due_on = new_due_on
+    application.save(update_fields=["due_on", "updated_at"])
+    ApplicationEvent.objects.create(
+        application=application,
+        from_status=application.status,
+        to_status=application.status,
+        occurred_at=now,
+        actor=entry.actor,
+        note=_("New due date %(new)s (was %(old)s): %(reason)s")
+        % {"new": new_due_on.strftime("%d/%m/%Y"), "old": old.strftime("%d/%m/%Y"), "reason": reason},
+    )
+    audit_record(
+        actor=actor,
+        action="application.reschedule",
+        obj=application,
+        before={"due_on": old.isoformat()},
+        after={"due_on": new_due_on.isoformat()},
+        reason=reason,
+    )
+    _tell(
+        application,
+        _("Dossier %(code)s: new date for the result, %(date)s")
+        % {"code": application.code, "date": new_due_on.strftime("%d/%m/%Y")},
+        _(
+            "We apologise: the result of your dossier %(code)s will not be ready by %(old)s, because:\n"
+            "%(reason)s\n\nThe new date is %(new)s."
+        )
+        % {
+            "code": application.code,
+            "old": old.strftime("%d/%m/%Y"),
+            "reason": reason,
+            "new": new_due_on.strftime("%d/%m/%Y"),
+        },
+        [(f"phieu-xin-loi-hen-lai-{application.code}.pdf", data, "application/pdf")],
+    )
+    return entry
 
 
 # --- Following the proposal -----------------------------------------------------------------------------

@@ -416,3 +416,55 @@ def test_a_collective_procedure_is_not_accepted_online_yet(desk, lan):
     application = submitted(desk, lan)
     with pytest.raises(DomainError):
         services.application_accept(actor=desk.cast.an, application=application, now=at(2026, 8, 21, 10))
+
+
+def test_a_late_result_gets_an_apology_and_a_new_date_before_the_due_date(
+    desk, lan, django_capture_on_commit_callbacks
+):
+    application = submitted(desk, lan)
+    services.application_accept(actor=desk.cast.an, application=application, now=at(2026, 8, 21, 10))
+    application.refresh_from_db()
+    assert application.due_on == date(2026, 8, 25)
+    with pytest.raises(ValidationFailed) as refused:
+        services.application_reschedule(
+            actor=desk.cast.an,
+            application=application,
+            new_due_on=date(2026, 8, 25),
+            reason="",
+            now=at(2026, 8, 24),
+        )
+    assert set(refused.value.errors) == {"new_due_on", "reason"}
+    with pytest.raises(NotFound):
+        services.application_reschedule(
+            actor=desk.cast.dung,
+            application=application,
+            new_due_on=date(2026, 9, 4),
+            reason="x",
+            now=at(2026, 8, 24),
+        )
+    with django_capture_on_commit_callbacks(execute=True):
+        entry = services.application_reschedule(
+            actor=desk.cast.an,
+            application=application,
+            new_due_on=date(2026, 9, 4),
+            reason="Chờ ý kiến xác minh của Công an xã.",
+            now=at(2026, 8, 24),
+        )
+    application.refresh_from_db()
+    assert application.due_on == date(2026, 9, 4) and entry.old_due_on == date(2026, 8, 25)
+    with entry.slip_pdf.open("rb") as handle:
+        text = _text(handle.read())
+    assert "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ" in text and "ngày 04/09/2026" in text
+    assert "Công an xã" in text
+    sent = [m for m in mail.outbox if "04/09/2026" in m.subject]
+    assert sent and sent[0].attachments[0][0] == f"phieu-xin-loi-hen-lai-{application.code}.pdf"
+    assert application.events.last().note.startswith("New due date 04/09/2026")
+    # After the due date has passed, the apology comes too late.
+    with pytest.raises(DomainError):
+        services.application_reschedule(
+            actor=desk.cast.an,
+            application=application,
+            new_due_on=date(2026, 9, 30),
+            reason="x",
+            now=at(2026, 9, 7),
+        )

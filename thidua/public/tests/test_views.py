@@ -244,3 +244,27 @@ def test_the_slips_download_for_the_applicant_and_the_desk_only(client, desk, la
         client.get(reverse("public:desk_supplement_slip", args=[application.pk, request.pk])).status_code
         == 404
     )
+
+
+def test_the_desk_gives_a_new_date_and_the_applicant_downloads_the_apology(client, desk, lan):
+    from django.utils import timezone
+
+    application = submitted(desk, lan)
+    services.application_accept(actor=desk.cast.an, application=application, now=timezone.now())
+    application.refresh_from_db()
+    later = application.due_on.replace(year=application.due_on.year + 1)
+    client.login(username="an", password=STAFF_PASSWORD)
+    response = client.post(
+        reverse("public:desk_detail", args=[application.pk]),
+        {
+            "reschedule": "1",
+            "hen-lai-new_due_on": later.strftime("%d/%m/%Y"),
+            "hen-lai-reason": "Chờ xác minh.",
+        },
+    )
+    assert response.status_code == 302
+    entry = application.reschedules.get()
+    page = citizen_client(lan).get(reverse("public:application", args=[application.pk])).content.decode()
+    assert later.strftime("%d/%m/%Y") in page
+    slip = citizen_client(lan).get(reverse("public:apology_slip", args=[application.pk, entry.pk]))
+    assert slip.status_code == 200 and slip.content.startswith(b"%PDF")

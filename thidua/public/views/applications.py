@@ -150,6 +150,7 @@ def application_detail(request: HttpRequest, application_id: int) -> HttpRespons
         if application.status == Status.SUPPLEMENT
         else None,
         "supplements": list(application.supplements.all()),
+        "reschedules": list(application.reschedules.all()),
         "note_form": NoteForm(),
         "withdraw_form": ReasonForm(),
         "result": selectors.result_of(application),
@@ -307,7 +308,10 @@ def track(request: HttpRequest) -> HttpResponse:
 
 def slip_response(application: Application, kind: str, supplement_id: int | None) -> HttpResponse:
     """Send the supplement request (Mẫu 02) or the refusal (Mẫu 03) of the dossier."""
-    if kind == "bo-sung":
+    if kind == "hen-lai":
+        entry = application.reschedules.filter(pk=supplement_id or 0).first()
+        stored, name = (entry.slip_pdf if entry else None), f"phieu-xin-loi-hen-lai-{application.code}.pdf"
+    elif kind == "bo-sung":
         request_ = application.supplements.filter(pk=supplement_id or 0).first()
         stored, name = (
             (request_.slip_pdf if request_ else None),

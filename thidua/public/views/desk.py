@@ -13,7 +13,7 @@ from thidua.core.errors import DomainError, NotFound, ValidationFailed
 from thidua.core.text import fold
 from thidua.organization.models import Person, Unit
 from thidua.public import selectors
-from thidua.public.forms import AcceptForm, ComponentFormSet, ProcedureForm, ReasonForm
+from thidua.public.forms import AcceptForm, ComponentFormSet, ProcedureForm, ReasonForm, RescheduleForm
 from thidua.public.models import Application, ApplicationFile, Procedure, Status
 from thidua.public.services import applications as services
 
@@ -76,6 +76,9 @@ def detail(request: HttpRequest, application_id: int) -> HttpResponse:
         initial={"proposing_unit": application.procedure.intake_unit_id},
     )
     refuse_form = ReasonForm(request.POST if request.method == "POST" and "refuse" in request.POST else None)
+    reschedule_form = RescheduleForm(
+        request.POST if request.method == "POST" and "reschedule" in request.POST else None, prefix="hen-lai"
+    )
     if request.method == "POST":
         try:
             if "accept" in request.POST and accept_form.is_valid():
@@ -99,6 +102,16 @@ def detail(request: HttpRequest, application_id: int) -> HttpResponse:
                 )
                 messages.info(request, _("The dossier is not accepted; the applicant was told why."))
                 return redirect("public:desk_detail", application_id=application.pk)
+            if "reschedule" in request.POST and reschedule_form.is_valid():
+                services.application_reschedule(
+                    actor=request.user,
+                    application=application,
+                    new_due_on=reschedule_form.cleaned_data["new_due_on"],
+                    reason=reschedule_form.cleaned_data["reason"],
+                    now=timezone.now(),
+                )
+                messages.success(request, _("The new date and the apology were sent to the applicant."))
+                return redirect("public:desk_detail", application_id=application.pk)
         except ValidationFailed as exc:
             messages.error(request, "; ".join([str(exc), *(m for ms in exc.errors.values() for m in ms)]))
         except DomainError as exc:
@@ -114,6 +127,8 @@ def detail(request: HttpRequest, application_id: int) -> HttpResponse:
             "supplements": list(application.supplements.all()),
             "accept_form": accept_form,
             "refuse_form": refuse_form,
+            "reschedule_form": reschedule_form,
+            "reschedules": list(application.reschedules.all()),
             "candidates": candidates,
             "Status": Status,
         },
