@@ -203,6 +203,17 @@ class RescheduleForm(StyledForm):
     )
 
 
+class LogbookForm(forms.Form):
+    tu = date_field(_("From"), required=True)
+    den = date_field(_("To"), required=True)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("tu") and data.get("den") and data["den"] < data["tu"]:
+            self.add_error("den", _("The period ends before it starts."))
+        return data
+
+
 class TrackForm(forms.Form):
     ma = NFCCharField(
         label=_("Dossier code"),

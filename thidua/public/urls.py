@@ -74,6 +74,7 @@ urlpatterns = [
         name="desk_refusal_slip",
     ),
     path("tiep-nhan/", desk.queue, name="desk"),
+    path("tiep-nhan/so-theo-doi.xlsx", desk.logbook, name="desk_logbook"),
     path("tiep-nhan/ho-so/<int:application_id>/", desk.detail, name="desk_detail"),
     path("tiep-nhan/ho-so/<int:application_id>/tep/<int:file_id>/", desk.file_download, name="desk_file"),
     path("tiep-nhan/ho-so/<int:application_id>/giay-tiep-nhan.pdf", desk.receipt, name="desk_receipt"),

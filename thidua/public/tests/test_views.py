@@ -268,3 +268,29 @@ def test_the_desk_gives_a_new_date_and_the_applicant_downloads_the_apology(clien
     assert later.strftime("%d/%m/%Y") in page
     slip = citizen_client(lan).get(reverse("public:apology_slip", args=[application.pk, entry.pk]))
     assert slip.status_code == 200 and slip.content.startswith(b"%PDF")
+
+
+def test_the_desk_downloads_the_dossier_log_book(client, desk, lan):
+    import io
+
+    from openpyxl import load_workbook
+
+    first = submitted(desk, lan)
+    services.application_accept(actor=desk.cast.an, application=first, now=at(2026, 8, 21, 10))
+    second = submitted(desk, lan, when=at(2026, 8, 21, 9))
+    services.application_refuse(
+        actor=desk.cast.an, application=second, reason="=Ngoài địa bàn", now=at(2026, 8, 21)
+    )
+    submitted(desk, lan, when=at(2026, 9, 2, 9))  # outside the period
+    client.login(username="an", password=STAFF_PASSWORD)
+    response = client.get(reverse("public:desk_logbook"), {"tu": "01/08/2026", "den": "31/08/2026"})
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = [list(r) for r in sheet.iter_rows(min_row=4, values_only=True)]
+    assert [r[1] for r in rows] == [first.code, second.code]
+    assert rows[0][7] == "21/08/2026" and rows[0][8] == "25/08/2026" and rows[0][9] == "Được tiếp nhận"
+    assert rows[1][12] == "'=Ngoài địa bàn"  # defused
+    bad = client.get(reverse("public:desk_logbook"), {"tu": "31/08/2026", "den": "01/08/2026"})
+    assert bad.status_code == 302
+    client.login(username="binh", password=STAFF_PASSWORD)
+    assert client.get(reverse("public:desk_logbook")).status_code == 404

@@ -13,7 +13,14 @@ from thidua.core.errors import DomainError, NotFound, ValidationFailed
 from thidua.core.text import fold
 from thidua.organization.models import Person, Unit
 from thidua.public import selectors
-from thidua.public.forms import AcceptForm, ComponentFormSet, ProcedureForm, ReasonForm, RescheduleForm
+from thidua.public.forms import (
+    AcceptForm,
+    ComponentFormSet,
+    LogbookForm,
+    ProcedureForm,
+    ReasonForm,
+    RescheduleForm,
+)
 from thidua.public.models import Application, ApplicationFile, Procedure, Status
 from thidua.public.services import applications as services
 
@@ -152,6 +159,42 @@ def receipt(request: HttpRequest, application_id: int) -> HttpResponse:
     with application.receipt_pdf.open("rb") as handle:
         response = HttpResponse(handle.read(), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="giay-tiep-nhan-{application.code}.pdf"'
+    return response
+
+
+@login_required
+def logbook(request: HttpRequest) -> HttpResponse:
+    """The log book (Mẫu 06) of the dossiers sent to the user's desks in a period (this month by default)."""
+    from thidua.public.logbook import logbook_xlsx  # noqa: PLC0415
+
+    if not services.desk_paths(request.user):
+        raise Http404
+    form = LogbookForm(request.GET or None)
+    today = timezone.localdate()
+    start, end = today.replace(day=1), today
+    if request.GET:
+        if not form.is_valid():
+            messages.error(
+                request, _("Give the period as two dates, dd/mm/yyyy, the first one not after the second.")
+            )
+            return redirect("public:desk")
+        start, end = form.cleaned_data["tu"], form.cleaned_data["den"]
+    scope = services.desk_scope_q(request.user, prefix="procedure__authority_unit__")
+    rows = (
+        selectors.desk_queue(scope)
+        .filter(submitted_at__date__gte=start, submitted_at__date__lte=end)
+        .select_related("procedure__authority_unit")
+        .prefetch_related("events")
+        .order_by("submitted_at", "id")
+    )
+    authorities = sorted({a.procedure.authority_unit.name for a in rows})
+    data = logbook_xlsx(rows, authority=", ".join(authorities), start=start, end=end)
+    response = HttpResponse(
+        data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="so-theo-doi-ho-so-{start:%Y%m%d}-{end:%Y%m%d}.xlsx"'
+    )
     return response
 
 
