@@ -610,6 +610,10 @@ def application_accept(
         simplified=procedure.simplified,
         simplified_case=procedure.simplified_case,
     )
+    if procedure.deadline_unit == DeadlineUnit.WORKING_DAYS:
+        # The proposal runs on the procedure's published time limit, so its deadline and its reminders
+        # (send_deadline_reminders) fall on the applicant's appointment date.
+        Proposal.objects.filter(pk=proposal.pk).update(processing_days=procedure.deadline_value)
     nominee = nominee_services.nominee_add(
         actor=None,
         proposal=proposal,

@@ -129,6 +129,7 @@ def test_acceptance_makes_a_proposal_and_a_receipt_due_in_working_days(
     assert application.due_on == date(2026, 8, 25)
     proposal = application.proposal
     assert proposal.status == ProposalStatus.SUBMITTED
+    assert proposal.processing_days == 3 and proposal.due_on == application.due_on
     assert proposal.proposing_unit == desk.desk and proposal.authority_unit == desk.cast.commune
     assert proposal.simplified and proposal.simplified_case == "EXCEPTIONAL"
     nominee = application.nominee
@@ -245,6 +246,7 @@ def test_a_supplement_pauses_the_clock_and_restarts_it_with_a_new_receipt(
     # Restart: three working days from Wednesday 26/08 → 27, 28, then Monday 31/08 is the swap day off → 01/09
     # and 02/09 are National Day → Thursday 03/09.
     assert application.due_on == date(2026, 9, 3)
+    assert proposal.due_on == application.due_on  # the desk's reminders fall on the applicant's date
     assert application.receipt_number == first_receipt + 1
     assert DossierPart.objects.filter(proposal=proposal).count() == 2
     assert ApplicationFile.objects.get(original_name="xac-nhan-truong-ban.pdf").supplement == request
