@@ -21,6 +21,7 @@ from openpyxl import Workbook
 from thidua.api.serializers import award_name
 from thidua.awards.models import Award, AwardStatus, SubjectKind
 from thidua.awards.spreadsheets import RegisterImportReport, import_award_records
+from thidua.core.text import defuse_formula as _safe
 from thidua.decisions.models import Decision, DecisionLine
 from thidua.organization.models import Person, Unit
 from thidua.organization.spreadsheets import RowIssue
@@ -146,11 +147,6 @@ def decisions_document(decisions: QuerySet[Decision], *, now: datetime, limit: i
         "complete": len(rows) <= limit,
         "decisions": [decision_record(d, lines[d.pk]) for d in kept],
     }
-
-
-def _safe(value: Any) -> Any:
-    # A leading "=", "+", "-" or "@" would make a spreadsheet run the text as a formula.
-    return f"'{value}" if isinstance(value, str) and value[:1] in ("=", "+", "-", "@") else value
 
 
 DECISION_HEADINGS = [

@@ -6,6 +6,7 @@ correctly under SQLite's BINARY collation and every PostgreSQL collation, and ca
 
 import unicodedata
 from datetime import date
+from typing import Any
 
 # The 29 Vietnamese letters with f, j, w, z in their Latin places (ICU vi tailoring), then the digits.
 _ALPHABET = [
@@ -157,3 +158,9 @@ def split_full_name(full_name: str) -> tuple[str, str, str]:
     if len(words) == 1:
         return "", "", words[0]
     return words[0], " ".join(words[1:-1]), words[-1]
+
+
+def defuse_formula(value: Any) -> Any:
+    """Return a cell value a spreadsheet will show as text: a leading "=", "+", "-" or "@" would make it run
+    the text as a formula, so such text gets a leading apostrophe. Other values pass unchanged."""
+    return f"'{value}" if isinstance(value, str) and value.startswith(("=", "+", "-", "@")) else value

@@ -15,7 +15,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from thidua.core.errors import ValidationFailed
 from thidua.core.formatting import format_date
-from thidua.core.text import clean_text, fold
+from thidua.core.text import clean_text, defuse_formula, fold
 from thidua.organization.models import Ethnicity, Person, Sex, Unit
 from thidua.organization.services import person_create
 
@@ -352,7 +352,7 @@ def export_people(people: Iterable[Person]) -> bytes:
             "x" if p.is_direct_worker else "",
         ]
         # A leading "=", "+", "-" or "@" would make a spreadsheet run the text as a formula.
-        sheet.append([f"'{v}" if isinstance(v, str) and v and v[0] in "=+-@" else v for v in values])
+        sheet.append([defuse_formula(v) for v in values])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -18,7 +18,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
 from thidua.core.formatting import format_date
-from thidua.core.text import clean_text, fold
+from thidua.core.text import clean_text, defuse_formula, fold
 from thidua.organization.models import Person, Unit, UnitKind
 from thidua.organization.spreadsheets import RowIssue
 from thidua.proposals.eligibility import ENGINE_SUBJECT
@@ -402,7 +402,7 @@ def export_nominees(nominees: Iterable[Nominee]) -> bytes:
             n.achievement,
         ]
         # A leading "=", "+", "-" or "@" would make a spreadsheet run the text as a formula.
-        sheet.append([f"'{v}" if isinstance(v, str) and v and v[0] in "=+-@" else v for v in values])
+        sheet.append([defuse_formula(v) for v in values])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

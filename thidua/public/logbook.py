@@ -9,6 +9,7 @@ from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
+from thidua.core.text import defuse_formula
 from thidua.public.models import Application, Status
 
 HEADERS = [
@@ -28,11 +29,6 @@ HEADERS = [
 ]
 
 
-def _text(value: Any) -> Any:
-    """Keep text a spreadsheet would run as a formula from being run."""
-    return f"'{value}" if isinstance(value, str) and value.startswith(("=", "+", "-", "@")) else value
-
-
 def _day(value: Any) -> str:
     if value is None:
         return ""
@@ -47,7 +43,7 @@ def logbook_xlsx(applications: Iterable[Application], *, authority: str, start: 
     sheet = workbook.active
     assert sheet is not None
     sheet.title = "Sổ theo dõi hồ sơ"
-    sheet.append([_text(authority.upper())])
+    sheet.append([defuse_formula(authority.upper())])
     sheet.append([f"SỔ THEO DÕI HỒ SƠ (từ ngày {start:%d/%m/%Y} đến ngày {end:%d/%m/%Y})"])
     sheet["A2"].font = Font(bold=True)
     sheet.append(HEADERS)
@@ -57,21 +53,22 @@ def logbook_xlsx(applications: Iterable[Application], *, authority: str, start: 
     for i, a in enumerate(applications, start=1):
         decided = next((e.occurred_at for e in a.events.all() if e.to_status == Status.DONE), None)
         contact = ", ".join(x for x in (a.applicant_address, a.applicant_phone) if x)
+        applicant = a.applicant_name + (f" ({a.organisation_name})" if a.organisation_name else "")
         sheet.append(
             [
                 i,
-                _text(a.code or ""),
-                _text(a.procedure.name),
+                defuse_formula(a.code or ""),
+                defuse_formula(a.procedure.name),
                 1,
-                _text(a.applicant_name + (f" ({a.organisation_name})" if a.organisation_name else "")),
-                _text(contact),
-                _text(a.procedure.authority_unit.name),
+                defuse_formula(applicant),
+                defuse_formula(contact),
+                defuse_formula(a.procedure.authority_unit.name),
                 _day(a.received_on or a.submitted_at),
                 _day(a.due_on),
                 str(Status(a.status).label),
                 _day(decided),
                 _day(a.delivered_at),
-                _text(a.refusal_reason or a.result_note),
+                defuse_formula(a.refusal_reason or a.result_note),
             ]
         )
     for column, width in zip(

@@ -11,6 +11,7 @@ from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from thidua.core.formatting import format_percent, official_date_line
+from thidua.core.text import defuse_formula as _safe
 from thidua.decisions.rendering.pdf import print_pdf
 from thidua.documents.services import default_letterhead
 from thidua.regulations import Office
@@ -29,11 +30,6 @@ SHARE_VI = {
     "ethnic_minorities": "Người dân tộc thiểu số",
 }
 _MONEY = "#,##0"
-
-
-def _safe(value: Any) -> Any:
-    # A leading "=", "+", "-" or "@" would make a spreadsheet run the text as a formula.
-    return f"'{value}" if isinstance(value, str) and value.startswith(("=", "+", "-", "@")) else value
 
 
 def _append(ws: Worksheet, values: Sequence[Any], *, bold: bool = False) -> None:

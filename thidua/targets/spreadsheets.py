@@ -18,6 +18,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from thidua.core.errors import ValidationFailed
 from thidua.core.formatting import format_date
 from thidua.core.text import clean_text, fold
+from thidua.core.text import defuse_formula as _safe
 from thidua.organization.models import Unit
 from thidua.targets.models import PERIOD_COUNT, Indicator, PeriodKind, Target, period_label
 from thidua.targets.services import MAX_YEAR, MIN_YEAR, STORED_PLACES, actual_report
@@ -369,11 +370,6 @@ def import_actuals(
         return report
     report.created = len(rows)
     return report
-
-
-def _safe(value: Any) -> Any:
-    # A leading "=", "+", "-" or "@" would make a spreadsheet run the text as a formula.
-    return f"'{value}" if isinstance(value, str) and value.startswith(("=", "+", "-", "@")) else value
 
 
 def export_template(targets: Iterable[Target], *, period: tuple[str, int] = (PeriodKind.YEAR, 1)) -> bytes:

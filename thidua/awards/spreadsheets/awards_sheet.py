@@ -24,6 +24,7 @@ from thidua.awards.spreadsheets.reader import (
 from thidua.awards.validation import check_award, resolve_award_code, resolve_office
 from thidua.core.errors import ValidationFailed
 from thidua.core.formatting import format_date
+from thidua.core.text import defuse_formula as _safe
 from thidua.organization.models import Person, Unit
 from thidua.regulations import AwardKind, award
 
@@ -272,11 +273,6 @@ def record_award_rows(
         return report
     report.created = len(rows)
     return report
-
-
-def _safe(value: Any) -> Any:
-    # A leading "=", "+", "-" or "@" would make a spreadsheet run the text as a formula.
-    return f"'{value}" if isinstance(value, str) and value[:1] in ("=", "+", "-", "@") else value
 
 
 def export_awards(awards: Iterable[Award]) -> bytes:
