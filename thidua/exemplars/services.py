@@ -10,7 +10,6 @@ from datetime import date, datetime
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
@@ -21,6 +20,7 @@ from thidua.awards.models import Award
 from thidua.core.audit import audit_record, changed, snapshot
 from thidua.core.errors import ValidationFailed
 from thidua.core.text import clean_text, fold, nfc
+from thidua.core.throttle import count_hit
 from thidua.exemplars.images import strip_image_metadata
 from thidua.exemplars.models import (
     CONSENT_SCOPES,
@@ -466,14 +466,7 @@ def nomination_allowed(address: str | None) -> bool:
     limit = int(getattr(settings, "EXEMPLARS_NOMINATION_LIMIT", 5))
     window = int(getattr(settings, "EXEMPLARS_NOMINATION_WINDOW_SECONDS", 3600))
     key = f"exemplars:nominate:{hashlib.sha256((address or '-').encode()).hexdigest()[:32]}"
-    if cache.add(key, 1, timeout=window):
-        return True
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.add(key, 1, timeout=window)
-        return True
-    return count <= limit
+    return count_hit(key, window=window) <= limit
 
 
 @dataclass

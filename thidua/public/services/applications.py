@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from thidua.accounts.permissions import scope_paths, unit_scope_q
 from thidua.core.audit import audit_record
 from thidua.core.errors import DomainError, NotFound, ValidationFailed
-from thidua.core.text import clean_text
+from thidua.core.text import clean_text, split_full_name
 from thidua.core.uploads import inspect_upload
 from thidua.organization.models import Household, Person, Sex, Unit, UnitKind
 from thidua.organization.services import household_create, person_create
@@ -528,13 +528,6 @@ def require_desk(user: Any, application: Application) -> None:
         raise NotFound("application")
 
 
-def _split_name(full_name: str) -> tuple[str, str, str]:
-    words = clean_text(full_name).split()
-    if len(words) == 1:
-        return "", "", words[0]
-    return words[0], " ".join(words[1:-1]), words[-1]
-
-
 def _to_dossier(proposal: Proposal, application: Application, item: ApplicationFile) -> None:
     kind = item.component.dossier_kind if item.component is not None else "OTHER"
     with item.file.open("rb") as handle:
@@ -582,7 +575,7 @@ def application_accept(
         )
     on = received_day(now, procedure)
     if person is None:
-        family, middle, given = _split_name(application.subject_name)
+        family, middle, given = split_full_name(application.subject_name)
         person = person_create(
             actor=actor,
             unit=unit,

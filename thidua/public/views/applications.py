@@ -3,7 +3,6 @@
 import hashlib
 
 from django.contrib import messages
-from django.core.cache import cache
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -12,6 +11,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_POST
 
 from thidua.core.errors import DomainError, NotFound, ValidationFailed
+from thidua.core.throttle import count_hit
 from thidua.public import selectors
 from thidua.public.forms import ApplicationForm, NoteForm, ReasonForm, TrackForm, UploadForm, errors_to_form
 from thidua.public.models import Application, ApplicationFile, CitizenAccount, Status
@@ -277,9 +277,7 @@ def result_file(request: HttpRequest, application_id: int, kind: str) -> HttpRes
 def _throttled(request: HttpRequest) -> bool:
     address = request.META.get("REMOTE_ADDR", "")
     key = "public-track:" + hashlib.sha256(address.encode()).hexdigest()
-    count = int(cache.get(key, 0)) + 1
-    cache.set(key, count, 60)
-    return count > TRACK_LIMIT
+    return count_hit(key, window=60) > TRACK_LIMIT
 
 
 def track(request: HttpRequest) -> HttpResponse:

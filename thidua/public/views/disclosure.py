@@ -6,13 +6,13 @@ Comments go to the authority's officers (the proposal's public notice screen); t
 import time
 
 from django import forms
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from thidua.core.errors import DomainError, ValidationFailed
+from thidua.core.throttle import count_hit
 from thidua.proposals.services import notice_comment_submit_public, notice_is_open
 from thidua.proposals.services.notice import PUBLIC_CONTACT_MAX, PUBLIC_NAME_MAX, PUBLIC_TEXT_MAX
 from thidua.public import selectors_public
@@ -43,13 +43,7 @@ class CommentForm(forms.Form):
 
 def _allow_comment(request: HttpRequest) -> bool:
     key = f"thidua:public-comments:{client_address(request)}:{int(time.time() // 3600)}"
-    cache.add(key, 0, timeout=3700)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, timeout=3700)
-        count = 1
-    return count <= COMMENTS_PER_HOUR
+    return count_hit(key, window=3700) <= COMMENTS_PER_HOUR
 
 
 def notices(request: HttpRequest) -> HttpResponse:

@@ -14,7 +14,6 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.cache import get_conditional_response, patch_vary_headers
@@ -22,6 +21,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from thidua.core.text import clean_text
+from thidua.core.throttle import count_hit
 from thidua.decisions import selectors
 
 LOOKUPS_PER_MINUTE = 30
@@ -85,13 +85,7 @@ def allow_lookup(request: HttpRequest) -> bool:
     """Count one look-up by number for the client; tell whether it is within the limit this minute."""
     limit = int(getattr(settings, "THIDUA_PUBLIC_LOOKUPS_PER_MINUTE", LOOKUPS_PER_MINUTE))
     key = f"thidua:public-lookups:{client_address(request)}:{int(time.time() // 60)}"
-    cache.add(key, 0, timeout=70)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=70)
-        count = 1
-    return count <= limit
+    return count_hit(key, window=70) <= limit
 
 
 def _etag(*parts: Any) -> str:
