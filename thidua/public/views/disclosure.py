@@ -16,6 +16,7 @@ from thidua.core.throttle import count_hit
 from thidua.proposals.services import notice_comment_submit_public, notice_is_open
 from thidua.proposals.services.notice import PUBLIC_CONTACT_MAX, PUBLIC_NAME_MAX, PUBLIC_TEXT_MAX
 from thidua.public import selectors_public
+from thidua.public.forms import errors_to_form
 from thidua.public.views.verification import client_address
 
 COMMENTS_PER_HOUR = 10
@@ -89,11 +90,7 @@ def notice_comment(request: HttpRequest, notice_id: int) -> HttpResponse:
                     on=on,
                 )
             except ValidationFailed as exc:
-                for field, messages in exc.errors.items():
-                    for message in messages:
-                        form.add_error(field if field in form.fields else None, message)
-                if not exc.errors:
-                    form.add_error(None, str(exc))
+                errors_to_form(form, exc)
             except DomainError as exc:
                 refused = str(exc)
             else:
