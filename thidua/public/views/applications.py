@@ -1,6 +1,7 @@
 """The citizen's side: procedures, the online form, files, submission, supplements, results, tracking."""
 
 import hashlib
+from typing import Any
 
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -250,11 +251,7 @@ def _pdf(data: bytes, filename: str) -> HttpResponse:
 
 @citizen_required
 def receipt(request: HttpRequest, application_id: int) -> HttpResponse:
-    application = _mine(request, application_id)
-    if not application.receipt_pdf:
-        raise Http404
-    with application.receipt_pdf.open("rb") as handle:
-        return _pdf(handle.read(), f"giay-tiep-nhan-{application.code}.pdf")
+    return slip_response(_mine(request, application_id), "tiep-nhan", None)
 
 
 @citizen_required
@@ -305,8 +302,12 @@ def track(request: HttpRequest) -> HttpResponse:
 
 
 def slip_response(application: Application, kind: str, supplement_id: int | None) -> HttpResponse:
-    """Send the supplement request (Mẫu 02) or the refusal (Mẫu 03) of the dossier."""
-    if kind == "hen-lai":
+    """Send a stored slip of the dossier: the receipt (Mẫu 01), a supplement request (Mẫu 02), the refusal
+    (Mẫu 03) or an apology with a new date (Mẫu 04)."""
+    stored: Any
+    if kind == "tiep-nhan":
+        stored, name = application.receipt_pdf, f"giay-tiep-nhan-{application.code}.pdf"
+    elif kind == "hen-lai":
         entry = application.reschedules.filter(pk=supplement_id or 0).first()
         stored, name = (entry.slip_pdf if entry else None), f"phieu-xin-loi-hen-lai-{application.code}.pdf"
     elif kind == "bo-sung":

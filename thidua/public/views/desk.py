@@ -153,13 +153,9 @@ def file_download(request: HttpRequest, application_id: int, file_id: int) -> Fi
 
 @login_required
 def receipt(request: HttpRequest, application_id: int) -> HttpResponse:
-    application = _application(request, application_id)
-    if not application.receipt_pdf:
-        raise Http404
-    with application.receipt_pdf.open("rb") as handle:
-        response = HttpResponse(handle.read(), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="giay-tiep-nhan-{application.code}.pdf"'
-    return response
+    from thidua.public.views.applications import slip_response  # noqa: PLC0415
+
+    return slip_response(_application(request, application_id), "tiep-nhan", None)
 
 
 @login_required
